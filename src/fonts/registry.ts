@@ -1,0 +1,165 @@
+/**
+ * The font registry: which family/weight maps to which TTF (fonts/registry.yaml), and the
+ * parsed faces. Each file is parsed once per process; faces are shared by every document.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
+import { parse as parseYaml } from 'yaml';
+import { userError } from '../diagnostics/diagnostic.js';
+
+export interface FontFace {
+  /** Stable key, e.g. "BIZ UDPGothic/700". */
+  key: string;
+  family: string;
+  weight: number;
+  file: string;
+  postscriptName: string;
+  unitsPerEm: number;
+  /** Typographic ascender/descender in font units (descender negative). */
+  ascender: number;
+  descender: number;
+  font: fontkit.Font;
+  /** Glyph id for a code point, 0 when the font lacks it. */
+  glyphId(codePoint: number): number;
+  /** Advance width in font units for a glyph id (cached). */
+  advance(glyphId: number): number;
+}
+
+interface RegistryFile {
+  families: Record<string, { scripts?: string[]; licence?: string; faces: { weight: number; file: string }[] }>;
+  generic?: Record<string, string>;
+}
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+
+export class FontRegistry {
+  private readonly faces = new Map<string, FontFace>();
+  private readonly parsed = new Map<string, fontkit.Font>();
+
+  constructor(
+    private readonly registry: RegistryFile,
+    private readonly registryDir: string,
+  ) {}
+
+  static load(registryPath = join(PROJECT_ROOT, 'fonts/registry.yaml')): FontRegistry {
+    const data = parseYaml(readFileSync(registryPath, 'utf8')) as RegistryFile;
+    return new FontRegistry(data, dirname(registryPath));
+  }
+
+  families(): string[] {
+    return Object.keys(this.registry.families);
+  }
+
+  /**
+   * Resolves a CSS font-family list and weight to a face, using CSS weight matching
+   * (the nearest available weight, bolder for weights above 500).
+   */
+  resolve(familyList: readonly string[], weight: number): FontFace {
+    for (const requested of familyList) {
+      const name = this.registry.generic?.[requested] ?? requested;
+      const family = this.registry.families[name];
+      if (!family) continue;
+      const face = nearestWeight(family.faces, weight);
+      return this.face(name, face.weight, face.file);
+    }
+    throw userError({
+      code: 'fonts/unknown-family',
+      message: {
+        ja: `フォント「${familyList.join(', ')}」は登録されていません。`,
+        en: `No registered font matches font-family "${familyList.join(', ')}".`,
+      },
+      hint: {
+        ja: `fonts/registry.yaml に登録されているのは ${this.families().join('、')} です。`,
+        en: `fonts/registry.yaml registers: ${this.families().join(', ')}.`,
+      },
+      file: 'fonts/registry.yaml',
+    });
+  }
+
+  private face(family: string, weight: number, file: string): FontFace {
+    const key = `${family}/${weight}`;
+    const cached = this.faces.get(key);
+    if (cached) return cached;
+    const path = this.resolveFile(file);
+    let font = this.parsed.get(path);
+    if (!font) {
+      font = fontkit.create(readFileSync(path)) as fontkit.Font;
+      this.parsed.set(path, font);
+    }
+    const face = makeFace(key, family, weight, path, font);
+    this.faces.set(key, face);
+    return face;
+  }
+
+  private resolveFile(file: string): string {
+    if (!file.startsWith('npm:')) return resolve(this.registryDir, file);
+    const spec = file.slice(4);
+    const parts = spec.split('/');
+    const pkg = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+    const rest = parts.slice(pkg.split('/').length).join('/');
+    try {
+      return join(dirname(require.resolve(`${pkg}/package.json`)), rest);
+    } catch {
+      throw userError({
+        code: 'fonts/package-missing',
+        message: { ja: `フォントのパッケージ ${pkg} が見つかりません。`, en: `Font package ${pkg} is not installed.` },
+        hint: { ja: '`npm install` を実行してください。', en: 'Run `npm install`.' },
+        file: 'fonts/registry.yaml',
+      });
+    }
+  }
+}
+
+function nearestWeight<T extends { weight: number }>(faces: readonly T[], weight: number): T {
+  // CSS Fonts §5.2: prefer the exact weight, then lighter for ≤500, bolder for >500.
+  const sorted = [...faces].sort((a, b) => a.weight - b.weight);
+  const exact = sorted.find((f) => f.weight === weight);
+  if (exact) return exact;
+  const lighter = sorted.filter((f) => f.weight < weight).reverse();
+  const bolder = sorted.filter((f) => f.weight > weight);
+  const order = weight > 500 ? [...bolder, ...lighter] : [...lighter, ...bolder];
+  return order[0]!;
+}
+
+function makeFace(key: string, family: string, weight: number, file: string, font: fontkit.Font): FontFace {
+  const advances = new Map<number, number>();
+  const glyphIds = new Map<number, number>();
+  return {
+    key,
+    family,
+    weight,
+    file,
+    font,
+    postscriptName: font.postscriptName,
+    unitsPerEm: font.unitsPerEm,
+    ascender: font.ascent,
+    descender: font.descent,
+    glyphId(codePoint) {
+      let id = glyphIds.get(codePoint);
+      if (id === undefined) {
+        id = font.hasGlyphForCodePoint(codePoint) ? font.glyphForCodePoint(codePoint).id : 0;
+        glyphIds.set(codePoint, id);
+      }
+      return id;
+    },
+    advance(glyphId) {
+      let a = advances.get(glyphId);
+      if (a === undefined) {
+        a = font.getGlyph(glyphId).advanceWidth;
+        advances.set(glyphId, a);
+      }
+      return a;
+    },
+  };
+}
+
+let shared: FontRegistry | undefined;
+/** The process-wide registry for the bundled fonts/registry.yaml. */
+export function defaultFontRegistry(): FontRegistry {
+  shared ??= FontRegistry.load();
+  return shared;
+}

@@ -1,0 +1,89 @@
+/**
+ * The display list: what layout produces and every backend consumes (as typst's frames).
+ * Units are points, origin top-left, y growing downwards. It knows nothing of pdf-lib or sharp.
+ */
+import type { FontFace } from '../fonts/registry.js';
+
+export type Color =
+  | { space: 'rgb'; r: number; g: number; b: number } // 0..1
+  | { space: 'cmyk'; c: number; m: number; y: number; k: number }; // 0..1
+
+export interface DisplayDocument {
+  pages: DisplayPage[];
+  meta: DocumentMeta;
+}
+
+export interface DocumentMeta {
+  title: string;
+  /** BCP 47, e.g. "ja". */
+  lang: string;
+  author?: string;
+  subject?: string;
+  keywords?: string[];
+  /** Fixed for reproducible output (SOURCE_DATE_EPOCH). */
+  date: Date;
+}
+
+export interface DisplayPage {
+  width: number;
+  height: number;
+  items: DisplayItem[];
+}
+
+export type DisplayItem = GlyphRun | PathItem;
+
+/** One font, size and colour; glyphs positioned relative to the run origin (x, baseline y). */
+export interface GlyphRun {
+  kind: 'glyphs';
+  font: FontFace;
+  size: number;
+  color: Color;
+  x: number;
+  /** Baseline. */
+  y: number;
+  glyphs: PositionedGlyph[];
+  /** Where the text came from, for diagnostics and (later) tagging. */
+  origin?: ItemOrigin;
+}
+
+export interface PositionedGlyph {
+  /** Glyph id in `font`. */
+  id: number;
+  /** The source text this glyph shows (for ToUnicode / copy-paste). */
+  text: string;
+  /** Offset of the glyph origin from the run origin along the baseline, in points. */
+  x: number;
+  /** Advance the glyph occupies in the line, in points (includes letter-spacing and aki). */
+  advance: number;
+}
+
+export type PathCommand =
+  | { op: 'M'; x: number; y: number }
+  | { op: 'L'; x: number; y: number }
+  | { op: 'C'; x1: number; y1: number; x2: number; y2: number; x: number; y: number }
+  | { op: 'Z' };
+
+export interface Stroke {
+  color: Color;
+  width: number;
+  cap?: 'butt' | 'round' | 'square';
+  join?: 'miter' | 'round' | 'bevel';
+}
+
+export interface PathItem {
+  kind: 'path';
+  commands: PathCommand[];
+  fill?: Color;
+  fillRule?: 'nonzero' | 'evenodd';
+  stroke?: Stroke;
+  origin?: ItemOrigin;
+}
+
+export interface ItemOrigin {
+  /** The element's tag and a short selector-like description, e.g. "h1.headline". */
+  element: string;
+  file?: string;
+  line?: number;
+  /** True for decorations (backgrounds, borders, page numbers): PDF artifacts later. */
+  decorative?: boolean;
+}

@@ -1,0 +1,131 @@
+/**
+ * The styled tree: what the markup stage (HTML/CSS subset → cascade) hands to layout.
+ * Lengths are resolved to points wherever the cascade can resolve them (mm, pt, px, em, rem,
+ * vw/vh/vmin/vmax against the page area); percentages stay relative for layout to resolve.
+ */
+import type { Color } from '../layout/display-list.js';
+import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
+
+export type Length = { unit: 'pt'; value: number } | { unit: '%'; value: number };
+export type LengthOrAuto = Length | 'auto';
+
+export type Display = 'block' | 'flex' | 'inline' | 'list-item' | 'none';
+export type TextAlign = 'start' | 'end' | 'left' | 'right' | 'center' | 'justify';
+export type BorderStyle = 'none' | 'solid' | 'dashed' | 'dotted';
+
+export interface Sides<T> {
+  top: T;
+  right: T;
+  bottom: T;
+  left: T;
+}
+
+export interface BorderSide {
+  width: number; // pt; 0 when style is none
+  style: BorderStyle;
+  color: Color;
+}
+
+export interface ComputedStyle {
+  display: Display;
+  // box model
+  width: LengthOrAuto;
+  height: LengthOrAuto;
+  minWidth: LengthOrAuto;
+  minHeight: LengthOrAuto;
+  maxWidth: LengthOrAuto;
+  maxHeight: LengthOrAuto;
+  margin: Sides<LengthOrAuto>;
+  padding: Sides<Length>;
+  border: Sides<BorderSide>;
+  /** Corner radii in pt: top-left, top-right, bottom-right, bottom-left. */
+  borderRadius: [number, number, number, number];
+  backgroundColor?: Color;
+  // flexbox
+  flexDirection: 'row' | 'column' | 'row-reverse' | 'column-reverse';
+  flexWrap: 'nowrap' | 'wrap';
+  justifyContent: 'flex-start' | 'flex-end' | 'center' | 'space-between' | 'space-around' | 'space-evenly';
+  alignItems: 'stretch' | 'flex-start' | 'flex-end' | 'center' | 'baseline';
+  alignSelf: 'auto' | 'stretch' | 'flex-start' | 'flex-end' | 'center' | 'baseline';
+  alignContent: 'stretch' | 'flex-start' | 'flex-end' | 'center' | 'space-between' | 'space-around';
+  flexGrow: number;
+  flexShrink: number;
+  flexBasis: LengthOrAuto;
+  rowGap: number; // pt
+  columnGap: number; // pt
+  // text (inherited)
+  color: Color;
+  fontFamily: string[];
+  fontSize: number; // pt
+  fontWeight: number; // 100..900
+  /** Line height in pt (numbers and percentages are multiplied by font-size at cascade time). */
+  lineHeight: number;
+  letterSpacing: number; // pt
+  textAlign: TextAlign;
+  /** Alignment of the last line of a justified paragraph (CSS text-align-last). */
+  textAlignLast: 'auto' | 'start' | 'end' | 'left' | 'right' | 'center' | 'justify';
+  textIndent: number; // pt (percentages unsupported)
+  /** CSS line-break: JLReq strictness. "auto" means strict. */
+  lineBreak: 'auto' | 'strict' | 'normal' | 'loose' | 'anywhere';
+  /** CSS word-break; "auto-phrase" breaks Japanese only between BudouX phrases. */
+  wordBreak: 'normal' | 'keep-all' | 'break-all' | 'auto-phrase';
+  /** CSS text-wrap-style: "balance" evens out line lengths; "pretty" avoids short last lines. */
+  textWrap: 'wrap' | 'balance' | 'pretty' | 'nowrap';
+  whiteSpace: 'normal' | 'pre-line' | 'nowrap';
+  listStyleType: string; // 'disc', 'decimal', 'upper-roman', 'none', or a quoted string such as "・"
+  /** Hanging indent of list markers (pt): CSS has no such property; we use padding-left of the list. */
+  // pagination
+  breakBefore: 'auto' | 'page' | 'avoid';
+  breakAfter: 'auto' | 'page' | 'avoid';
+  breakInside: 'auto' | 'avoid';
+  orphans: number;
+  widows: number;
+  /**
+   * Auto-fit (our extension, `-kp-fit-min-size`): when set, layout may shrink font-size down to
+   * this size so the text fits its box; failing that is a build error.
+   */
+  fitMinSize?: number;
+}
+
+export interface StyledElement {
+  kind: 'element';
+  tag: string;
+  attrs: Record<string, string>;
+  style: ComputedStyle;
+  children: StyledNode[];
+  /** Where the element came from: template file and line (and data-src from content, if given). */
+  source?: SourceRef;
+}
+
+export interface StyledText {
+  kind: 'text';
+  /** Whitespace already collapsed per white-space (inter-element whitespace removed). */
+  text: string;
+  style: ComputedStyle;
+}
+
+export type StyledNode = StyledElement | StyledText;
+
+export interface PageMarginBox {
+  /** e.g. "bottom-center". */
+  position: string;
+  /** Parsed `content`: literal strings and counters. */
+  content: ({ kind: 'string'; value: string } | { kind: 'counter'; name: 'page' | 'pages' })[];
+  style: ComputedStyle;
+}
+
+export interface PageStyle {
+  /** Trim size of the page in pt. */
+  width: number;
+  height: number;
+  margin: Sides<number>;
+  marginBoxes: PageMarginBox[];
+}
+
+export interface StyledDocument {
+  page: PageStyle;
+  root: StyledElement; // <body>
+  lang: string;
+  title: string;
+  diagnostics: Diagnostic[];
+}
