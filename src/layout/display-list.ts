@@ -68,6 +68,8 @@ export interface Stroke {
   width: number;
   cap?: 'butt' | 'round' | 'square';
   join?: 'miter' | 'round' | 'bevel';
+  /** Dash pattern in pt (on, off, …); solid when absent. */
+  dash?: number[];
 }
 
 export interface PathItem {

@@ -60,6 +60,12 @@ export interface ComputedStyle {
   fontWeight: number; // 100..900
   /** Line height in pt (numbers and percentages are multiplied by font-size at cascade time). */
   lineHeight: number;
+  /**
+   * Set when line-height is a unitless number (or `normal`, = 1.2): the factor that produced
+   * `lineHeight`. Children inherit the factor, not the pt value (CSS), and auto-fit can rescale
+   * the line height when it shrinks font-size. Undefined for lengths and percentages.
+   */
+  lineHeightMultiplier?: number;
   letterSpacing: number; // pt
   textAlign: TextAlign;
   /** Alignment of the last line of a justified paragraph (CSS text-align-last). */
@@ -95,11 +101,22 @@ export interface StyledElement {
   children: StyledNode[];
   /** Where the element came from: template file and line (and data-src from content, if given). */
   source?: SourceRef;
+  /** `data-src="policy.md:12"` parsed: the content line this element shows (for layout errors). */
+  dataSource?: SourceRef;
+  /**
+   * Set when the template used an unsupported element: `tag` is then the stand-in ("span" or
+   * "div") and this is what the template wrote (a warning was reported).
+   */
+  originalTag?: string;
 }
 
 export interface StyledText {
   kind: 'text';
-  /** Whitespace already collapsed per white-space (inter-element whitespace removed). */
+  /**
+   * Whitespace already collapsed per white-space (inter-element whitespace removed).
+   * "\n" is a forced line break: `<br>` becomes its own StyledText "\n", and with
+   * `white-space: pre-line` preserved newlines stay inside the text.
+   */
   text: string;
   style: ComputedStyle;
 }

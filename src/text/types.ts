@@ -48,7 +48,12 @@ export interface LineRun {
 
 export interface ComposedLine {
   runs: LineRun[];
-  /** Width actually occupied by the glyphs after alignment/justification, in pt. */
+  /**
+   * Width actually occupied by the glyphs after alignment/justification, in pt: the right edge
+   * of the last glyph's advance measured from the line start, so it includes the first-line
+   * indent and any centring/end offset (0 for an empty line). `width > measure + 0.01` only
+   * when the paragraph `overflows`.
+   */
   width: number;
   /** The source text of the line (for tests and diagnostics). */
   text: string;

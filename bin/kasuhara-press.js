@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Thin launcher: the compiled CLI decides the exit code; only here does the process exit.
+import { run } from '../dist/cli/main.js';
+
+const code = await run(process.argv.slice(2), {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+  cwd: process.cwd(),
+});
+process.exitCode = code;

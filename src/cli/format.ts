@@ -1,0 +1,35 @@
+/** Formatting of diagnostics and messages for people (ja/en) and machines (--json). */
+import { formatLocation, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
+
+/**
+ * The message language: --lang, then KASUHARA_LANG, then the locale. Without a locale (C,
+ * POSIX or unset) Japanese is the default: the tool is built for Japanese offices first.
+ */
+export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  const pick = (v: string | undefined): Lang | undefined => {
+    if (!v) return undefined;
+    const lower = v.toLowerCase();
+    if (lower.startsWith('ja')) return 'ja';
+    if (lower.startsWith('en')) return 'en';
+    if (lower === 'c' || lower.startsWith('c.') || lower === 'posix') return undefined;
+    return 'en';
+  };
+  return pick(flag) ?? pick(env.KASUHARA_LANG) ?? pick(env.LC_ALL) ?? pick(env.LC_MESSAGES) ?? pick(env.LANG) ?? 'ja';
+}
+
+const LABELS = {
+  ja: { error: 'エラー', warning: '警告', hint: 'ヒント', field: '項目' },
+  en: { error: 'error', warning: 'warning', hint: 'hint', field: 'field' },
+} as const;
+
+export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
+  const l = LABELS[lang];
+  const where = formatLocation(d);
+  const path = d.path ? ` (${l.field}: ${d.path})` : '';
+  const head = `${d.severity === 'error' ? l.error : l.warning}: ${where ? `${where}${path}: ` : path ? `${path.trim()}: ` : ''}${d.message[lang]}`;
+  return d.hint ? `${head}\n  ${l.hint}: ${d.hint[lang]}` : head;
+}
+
+export function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+}

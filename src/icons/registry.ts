@@ -1,0 +1,50 @@
+/**
+ * Icons by name: the organisation's own SVGs in assets/icons/ first, then lucide-static
+ * (ISC). Parsed once per process. An unknown name is a user error with a suggestion.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { userError } from '../diagnostics/diagnostic.js';
+import { PROJECT_ROOT } from '../fonts/registry.js';
+import { closest } from '../diagnostics/suggest.js';
+import { svgToIcon, type IconGeometry } from './svg-to-paths.js';
+
+const require = createRequire(import.meta.url);
+const lucideDir = join(dirname(require.resolve('lucide-static/package.json')), 'icons');
+const NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+export class IconRegistry {
+  private readonly cache = new Map<string, IconGeometry>();
+  constructor(private readonly dirs: readonly string[] = [join(PROJECT_ROOT, 'assets/icons'), lucideDir]) {}
+
+  has(name: string): boolean {
+    return NAME.test(name) && this.dirs.some((d) => existsSync(join(d, `${name}.svg`)));
+  }
+
+  /** `where` names the element or field that asked for the icon, for the error message. */
+  get(name: string, where: { file?: string; line?: number; column?: number; path?: string } = {}): IconGeometry {
+    const cached = this.cache.get(name);
+    if (cached) return cached;
+    const file = NAME.test(name) ? this.dirs.map((d) => join(d, `${name}.svg`)).find((f) => existsSync(f)) : undefined;
+    if (!file) {
+      const suggestion = closest(name, this.names());
+      throw userError({
+        code: 'icons/unknown-icon',
+        message: { ja: `アイコン「${name}」はありません。`, en: `There is no icon named "${name}".` },
+        hint: {
+          ja: `${suggestion ? `「${suggestion}」のことですか？ ` : ''}使えるアイコンは assets/icons/ と https://lucide.dev/icons の名前です。`,
+          en: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Use a file name from assets/icons/ or an icon name from https://lucide.dev/icons.`,
+        },
+        ...where,
+      });
+    }
+    const geometry = svgToIcon(readFileSync(file, 'utf8'));
+    this.cache.set(name, geometry);
+    return geometry;
+  }
+
+  private names(): string[] {
+    return this.dirs.flatMap((d) => (existsSync(d) ? readdirSync(d) : []).filter((f) => f.endsWith('.svg')).map((f) => f.slice(0, -4)));
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * The box tree: styled elements grouped into what layout positions. A block whose children
+ * are all inline becomes one TextBox (a paragraph); a block with block children becomes a
+ * ContainerBox, with runs of inline content wrapped in anonymous TextBoxes (CSS 2 §9.2.1.1);
+ * `<kp-icon>` becomes an IconBox. List markers are attached to the item's first paragraph.
+ */
+import type { FontRegistry } from '../fonts/registry.js';
+import type { ComputedStyle, StyledElement, StyledNode } from '../markup/types.js';
+import type { InlineRun, ParagraphOptions } from '../text/types.js';
+import type { ItemOrigin } from './display-list.js';
+import { markerText } from './markers.js';
+
+interface BoxBase {
+  style: ComputedStyle;
+  origin: ItemOrigin;
+  /** The element the box was made for (anonymous boxes share their parent's). */
+  element: StyledElement;
+}
+
+export interface ContainerBox extends BoxBase {
+  kind: 'container';
+  children: Box[];
+}
+
+export interface TextBox extends BoxBase {
+  kind: 'text';
+  runs: InlineRun[];
+  paragraph: Omit<ParagraphOptions, 'width'>;
+  /** Font-size scale applied by auto-fit (1 = as styled). */
+  scale: number;
+  /** The element whose `-kp-fit-min-size` lets this paragraph shrink, if any. */
+  fit?: { element: StyledElement; minSize: number };
+  /** A list marker drawn before the first line, hanging outside the box. */
+  marker?: InlineRun;
+}
+
+export interface IconBox extends BoxBase {
+  kind: 'icon';
+  name: string;
+  /** Accessible name; an icon without one is decoration. */
+  label?: string;
+}
+
+export type Box = ContainerBox | TextBox | IconBox;
+
+const INLINE_TAGS = new Set(['span', 'strong', 'em', 'b', 'small', 'br', 'a']);
+
+export function buildBoxTree(root: StyledElement, fonts: FontRegistry, file: string): ContainerBox {
+  const box = buildElement(root, fonts, file, undefined);
+  if (box.kind === 'container') return box;
+  return { kind: 'container', style: root.style, origin: box.origin, element: root, children: [box] };
+}
+
+function isInline(node: StyledNode): boolean {
+  if (node.kind === 'text') return true;
+  return node.style.display === 'inline' && node.tag !== 'kp-icon' && INLINE_TAGS.has(node.tag);
+}
+
+function buildElement(el: StyledElement, fonts: FontRegistry, file: string, inheritedFit: TextBox['fit']): Box {
+  const origin = originOf(el, file);
+  const fit = el.style.fitMinSize !== undefined ? { element: el, minSize: el.style.fitMinSize } : inheritedFit;
+  if (el.tag === 'kp-icon') {
+    const label = el.attrs.label?.trim();
+    return { kind: 'icon', style: el.style, origin, element: el, name: el.attrs.name ?? '', ...(label ? { label } : {}) };
+  }
+  const children = el.children.filter((c) => c.kind === 'text' || c.style.display !== 'none');
+  if (children.every(isInline)) return textBox(el, children, fonts, origin, fit);
+  const boxes: Box[] = [];
+  let pending: StyledNode[] = [];
+  const flush = (): void => {
+    if (pending.some((n) => n.kind === 'element' || n.text.trim() !== '')) {
+      boxes.push(textBox({ ...el, style: anonymousStyle(el.style) }, pending, fonts, origin, fit));
+    }
+    pending = [];
+  };
+  let counter = 0;
+  for (const child of children) {
+    if (isInline(child)) {
+      pending.push(child);
+      continue;
+    }
+    flush();
+    const childBox = buildElement(child as StyledElement, fonts, file, fit);
+    if ((child as StyledElement).style.display === 'list-item') {
+      counter += 1;
+      attachMarker(childBox, el, child as StyledElement, counter, fonts);
+    }
+    boxes.push(childBox);
+  }
+  flush();
+  return { kind: 'container', style: el.style, origin, element: el, children: boxes };
+}
+
+/** Anonymous blocks inherit text properties only: no box decorations of their own. */
+function anonymousStyle(style: ComputedStyle): ComputedStyle {
+  const zero = { unit: 'pt' as const, value: 0 };
+  const none = { width: 0, style: 'none' as const, color: style.color };
+  return {
+    ...style,
+    display: 'block',
+    width: 'auto',
+    height: 'auto',
+    margin: { top: zero, right: zero, bottom: zero, left: zero },
+    padding: { top: zero, right: zero, bottom: zero, left: zero },
+    border: { top: none, right: none, bottom: none, left: none },
+    borderRadius: [0, 0, 0, 0],
+    backgroundColor: undefined,
+    flexGrow: 0,
+    flexShrink: 1,
+  };
+}
+
+function textBox(el: StyledElement, nodes: StyledNode[], fonts: FontRegistry, origin: ItemOrigin, fit: TextBox['fit']): TextBox {
+  const runs: InlineRun[] = [];
+  collectRuns(nodes, fonts, origin, runs);
+  trimEdges(runs);
+  const s = el.style;
+  return {
+    kind: 'text',
+    style: s,
+    origin,
+    element: el,
+    runs,
+    scale: 1,
+    ...(fit ? { fit } : {}),
+    paragraph: {
+      indent: s.textIndent,
+      align: s.textAlign === 'left' ? 'start' : s.textAlign === 'right' ? 'end' : s.textAlign,
+      alignLast: s.textAlignLast === 'left' ? 'start' : s.textAlignLast === 'right' ? 'end' : s.textAlignLast,
+      lineBreak: s.lineBreak === 'auto' ? 'strict' : s.lineBreak,
+      phrases: s.wordBreak === 'auto-phrase',
+      wrap: s.whiteSpace === 'nowrap' ? 'nowrap' : s.textWrap,
+    },
+  };
+}
+
+function collectRuns(nodes: StyledNode[], fonts: FontRegistry, origin: ItemOrigin, out: InlineRun[]): void {
+  for (const node of nodes) {
+    if (node.kind === 'text') {
+      if (node.text === '') continue;
+      out.push({ text: node.text, style: textStyle(node.style, fonts), origin });
+    } else if (node.tag === 'br') {
+      out.push({ text: '\n', style: textStyle(node.style, fonts), origin });
+    } else {
+      collectRuns(node.children, fonts, originOf(node, origin.file ?? ''), out);
+    }
+  }
+}
+
+/** Leading/trailing collapsible spaces of a paragraph are not rendered (CSS Text §4.1.1). */
+function trimEdges(runs: InlineRun[]): void {
+  while (runs.length > 0 && runs[0]!.text.trimStart() === '') runs.shift();
+  while (runs.length > 0 && runs[runs.length - 1]!.text.trimEnd() === '') runs.pop();
+  if (runs.length === 0) return;
+  runs[0] = { ...runs[0]!, text: runs[0]!.text.replace(/^ +/, '') };
+  const last = runs.length - 1;
+  runs[last] = { ...runs[last]!, text: runs[last]!.text.replace(/ +$/, '') };
+}
+
+export function textStyle(style: ComputedStyle, fonts: FontRegistry): InlineRun['style'] {
+  return {
+    face: fonts.resolve(style.fontFamily, style.fontWeight),
+    size: style.fontSize,
+    color: style.color,
+    letterSpacing: style.letterSpacing,
+  };
+}
+
+function attachMarker(box: Box, list: StyledElement, item: StyledElement, index: number, fonts: FontRegistry): void {
+  const text = markerText(item.style.listStyleType, index);
+  if (text === undefined) return;
+  const first = firstTextBox(box);
+  if (!first) return;
+  first.marker = { text, style: textStyle(item.style, fonts), origin: { ...first.origin, decorative: true } };
+  void list;
+}
+
+export function firstTextBox(box: Box): TextBox | undefined {
+  if (box.kind === 'text') return box;
+  if (box.kind === 'icon') return undefined;
+  for (const c of box.children) {
+    const t = firstTextBox(c);
+    if (t) return t;
+  }
+  return undefined;
+}
+
+export function originOf(el: StyledElement, file: string): ItemOrigin {
+  const cls = el.attrs.class ? `.${el.attrs.class.trim().split(/\s+/).join('.')}` : '';
+  const dataSrc = el.attrs['data-src'];
+  if (dataSrc) {
+    const m = /^(.*):(\d+)(?::\d+)?$/.exec(dataSrc);
+    if (m) return { element: `${el.tag}${cls}`, file: m[1]!, line: Number(m[2]) };
+  }
+  return {
+    element: `${el.tag}${cls}`,
+    file: el.source?.file ?? file,
+    ...(el.source?.line !== undefined ? { line: el.source.line } : {}),
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Layout: styled tree → display list. Boxes are sized by yoga, paragraphs by our Japanese
+ * line composer; flowing documents are paginated, fixed-height ones (posters) are one page
+ * whose text must fit. This module never imports pdf-lib or sharp.
+ */
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import type { FontRegistry } from '../fonts/registry.js';
+import type { IconRegistry } from '../icons/registry.js';
+import type { StyledDocument, StyledElement } from '../markup/types.js';
+import { buildBoxTree, type Box, type ContainerBox } from './boxes.js';
+import { decorationPaths, type Rect } from './decorations.js';
+import type { DisplayDocument, DisplayItem, DisplayPage, PathCommand } from './display-list.js';
+import { buildYogaTree, calculate, freeTree } from './flex.js';
+import { findOverflows, fitGroups, overflowError } from './fit.js';
+import { marginBoxRuns } from './page-margins.js';
+import { paginate, type PageSlice } from './paginate.js';
+import { paintFlow, type Flow } from './paint.js';
+
+export interface LayoutEnv {
+  fonts: FontRegistry;
+  icons: IconRegistry;
+  /** Document date (fixed for reproducible builds). */
+  date: Date;
+  diagnostics?: DiagnosticBag;
+  /** File named in diagnostics for elements without a source position. */
+  file: string;
+}
+
+export function layoutDocument(doc: StyledDocument, env: LayoutEnv): DisplayDocument {
+  const { page } = doc;
+  const area: Rect = {
+    x: 0,
+    y: 0,
+    w: page.width - page.margin.left - page.margin.right,
+    h: page.height - page.margin.top - page.margin.bottom,
+  };
+  const fixed = doc.root.style.height !== 'auto';
+  const boxes = buildBoxTree(doc.root, env.fonts, env.file);
+  const flow = layoutFitting(boxes, area, fixed, env);
+  const slices = fixed ? [wholeSlice(flow)] : paginate(flow.units, area.h);
+  const pages = slices.map((slice, i) => assemblePage(flow, slices, i, doc, env));
+  return { pages, meta: { title: doc.title, lang: doc.lang, date: env.date } };
+}
+
+/** Lays out, then shrinks auto-fit groups that overflow until everything fits (or fails). */
+function layoutFitting(boxes: ContainerBox, area: Rect, fixed: boolean, env: LayoutEnv): Flow {
+  let flow = layoutOnce(boxes, area, fixed, env);
+  let overflows = findOverflows(flow.paragraphs, fixed ? area : undefined);
+  for (const [element, minSize] of fitGroups(overflows)) {
+    const members = textBoxesOf(boxes, element);
+    const base = element.style.fontSize;
+    let lo = Math.min(1, minSize / base);
+    let hi = 1;
+    const fits = (scale: number): boolean => {
+      for (const m of members) m.scale = scale;
+      flow = layoutOnce(boxes, area, fixed, env);
+      overflows = findOverflows(flow.paragraphs, fixed ? area : undefined);
+      return !overflows.some((o) => o.paragraph.box.fit?.element === element);
+    };
+    if (!fits(lo)) {
+      const failing = overflows.find((o) => o.paragraph.box.fit?.element === element)!;
+      throw overflowError(failing, minSize);
+    }
+    // Seven halvings bring the size within 1 % of the largest that fits.
+    for (let i = 0; i < 7; i++) {
+      const mid = (lo + hi) / 2;
+      if (fits(mid)) lo = mid;
+      else hi = mid;
+    }
+    fits(lo);
+  }
+  const [first] = overflows;
+  if (first) throw overflowError(first);
+  return flow;
+}
+
+function layoutOnce(boxes: ContainerBox, area: Rect, fixed: boolean, env: LayoutEnv): Flow {
+  const laid = buildYogaTree(boxes);
+  try {
+    calculate(laid, area.w, fixed ? area.h : undefined);
+    return paintFlow(laid, env.icons);
+  } finally {
+    freeTree(laid);
+  }
+}
+
+function textBoxesOf(root: Box, element: StyledElement): Extract<Box, { kind: 'text' }>[] {
+  if (root.kind === 'text') return root.fit?.element === element ? [root] : [];
+  if (root.kind === 'icon') return [];
+  return root.children.flatMap((c) => textBoxesOf(c, element));
+}
+
+function wholeSlice(flow: Flow): PageSlice {
+  return { start: -Infinity, end: Infinity, firstUnit: 0, lastUnit: flow.units.length - 1 };
+}
+
+function assemblePage(flow: Flow, slices: PageSlice[], index: number, doc: StyledDocument, env: LayoutEnv): DisplayPage {
+  const { page } = doc;
+  const slice = slices[index]!;
+  // The first page shows everything above its first unit; the last everything below.
+  const start = index === 0 ? -Infinity : slice.start;
+  const nextStart = index === slices.length - 1 ? Infinity : slices[index + 1]!.start;
+  const dx = page.margin.left;
+  const dy = page.margin.top - (index === 0 ? 0 : slice.start);
+  const items: DisplayItem[] = [];
+  for (const d of flow.decorations) {
+    const top = d.rect.y;
+    const bottom = d.rect.y + d.rect.h;
+    if (!(top < nextStart && bottom > start) && !(top === bottom && top >= start && top < nextStart)) continue;
+    const cutTop = top < start - 0.01;
+    const cutBottom = bottom > slice.end + 0.01 && index < slices.length - 1;
+    const y0 = cutTop ? start : top;
+    const y1 = cutBottom ? slice.end : bottom;
+    const rect = { x: d.rect.x + dx, y: y0 + dy, w: d.rect.w, h: y1 - y0 };
+    items.push(...decorationPaths(rect, d.style, d.element, { top: cutTop, bottom: cutBottom }));
+  }
+  for (const { item, unit } of flow.items) {
+    if (unit < slice.firstUnit || unit > slice.lastUnit) continue;
+    items.push(translate(item, dx, dy));
+  }
+  items.push(...marginBoxRuns(page, index + 1, slices.length, env.fonts));
+  return { width: page.width, height: page.height, items };
+}
+
+function translate(item: DisplayItem, dx: number, dy: number): DisplayItem {
+  if (item.kind === 'glyphs') return { ...item, x: item.x + dx, y: item.y + dy };
+  return { ...item, commands: item.commands.map((c) => move(c, dx, dy)) };
+}
+
+function move(c: PathCommand, dx: number, dy: number): PathCommand {
+  switch (c.op) {
+    case 'Z':
+      return c;
+    case 'C':
+      return { op: 'C', x1: c.x1 + dx, y1: c.y1 + dy, x2: c.x2 + dx, y2: c.y2 + dy, x: c.x + dx, y: c.y + dy };
+    default:
+      return { op: c.op, x: c.x + dx, y: c.y + dy };
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Paragraph composition for layout: scales a TextBox's runs by its auto-fit factor and caches
+ * composed paragraphs per (box, width, alignment), because yoga asks for the same
+ * measurement several times while it resolves a flex line.
+ */
+import { composeParagraph } from '../text/compose.js';
+import type { ComposedParagraph, InlineRun, ParagraphOptions } from '../text/types.js';
+import type { TextBox } from './boxes.js';
+
+const cache = new WeakMap<TextBox, Map<string, ComposedParagraph>>();
+
+/** Width given to the composer when yoga asks for the max-content size. */
+export const UNBOUNDED = 1e7;
+
+export function compose(box: TextBox, width: number, forMeasure: boolean): ComposedParagraph {
+  let perBox = cache.get(box);
+  if (!perBox) {
+    perBox = new Map();
+    cache.set(box, perBox);
+  }
+  const key = `${box.scale}|${width.toFixed(3)}|${forMeasure ? 'm' : 'p'}`;
+  let result = perBox.get(key);
+  if (!result) {
+    const options: ParagraphOptions = {
+      ...box.paragraph,
+      indent: box.paragraph.indent * box.scale,
+      width,
+      // Measuring wants natural line widths, so lines are not spread by justification.
+      ...(forMeasure ? { align: 'start' as const, alignLast: 'start' as const } : {}),
+    };
+    result = composeParagraph(scaledRuns(box.runs, box.scale), options);
+    perBox.set(key, result);
+  }
+  return result;
+}
+
+export function scaledRuns(runs: InlineRun[], scale: number): InlineRun[] {
+  if (scale === 1) return runs;
+  return runs.map((r) => ({
+    ...r,
+    style: { ...r.style, size: r.style.size * scale, letterSpacing: r.style.letterSpacing * scale },
+  }));
+}
+
+export function lineHeightOf(box: TextBox): number {
+  return box.style.lineHeight * box.scale;
+}
+
+/** Natural size of the paragraph at a given measure (height = lines × line-height). */
+export function measureParagraph(box: TextBox, width: number): { width: number; height: number } {
+  if (box.runs.length === 0) return { width: 0, height: 0 };
+  const para = compose(box, width, true);
+  let widest = 0;
+  for (const line of para.lines) widest = Math.max(widest, line.width);
+  return { width: widest, height: para.lines.length * lineHeightOf(box) };
+}

@@ -1,0 +1,101 @@
+/**
+ * The PDF backend: DisplayDocument → PDF bytes. The only module in the project that imports
+ * pdf-lib, and only for its object model and writer; fonts and content streams are ours.
+ * The output is a pure function of the input (no clocks, no randomness), byte for byte.
+ */
+import { createHash } from 'node:crypto';
+import { PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
+import type { DisplayDocument, DisplayPage, DocumentMeta, GlyphRun } from '../../layout/display-list.js';
+import { pageContent, type PageContent } from './content-stream.js';
+import { embedSubsetFont } from './font-embed.js';
+import { buildSubset, FontCollector, type SubsetFont } from './font-subset.js';
+
+export interface RenderPdfOptions {
+  /**
+   * A stable identifier for the document (e.g. its content file path). When given, the first
+   * half of the trailer /ID derives from it and stays the same across revisions, as PDF
+   * 32000-1 §14.4 intends; otherwise both halves derive from the content.
+   */
+  id?: string;
+}
+
+export const PRODUCER = 'kasuhara-press';
+
+export async function renderPdf(doc: DisplayDocument, options: RenderPdfOptions = {}): Promise<Uint8Array> {
+  if (doc.pages.length === 0) throw new Error('renderPdf: the document has no pages');
+  if (Number.isNaN(doc.meta.date.getTime())) throw new Error('renderPdf: meta.date is an invalid Date');
+
+  // Pass 1: which glyphs each face needs, so one subset per face serves every page.
+  const collector = new FontCollector();
+  for (const page of doc.pages) {
+    for (const item of page.items) {
+      // Runs without glyphs draw nothing; a face used only by them gets no (empty) subset.
+      if (item.kind === 'glyphs' && item.glyphs.length > 0) collector.add(item.font, item.glyphs);
+    }
+  }
+  const subsets = new Map(collector.all().map((use) => [use.face, buildSubset(use)] as const));
+  const fontFor = (run: GlyphRun) => subsets.get(run.font)!;
+
+  // Pass 2: content streams.
+  const contents: PageContent[] = doc.pages.map((page) => {
+    if (!(page.width > 0 && page.height > 0 && Number.isFinite(page.width) && Number.isFinite(page.height))) {
+      throw new Error(`renderPdf: invalid page size ${page.width}×${page.height}`);
+    }
+    return pageContent(page, fontFor);
+  });
+
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  const { context } = pdf;
+  const fontRefs = new Map<string, PDFRef>();
+  for (const subset of subsets.values()) fontRefs.set(subset.resource, embedSubsetFont(context, subset));
+
+  doc.pages.forEach((page, i) => {
+    const content = contents[i]!;
+    const pdfPage = pdf.addPage([page.width, page.height]);
+    // Set Contents and Resources directly: pdf-lib's helpers would also add empty
+    // /Annots, /ExtGState and /XObject entries.
+    const fonts = context.obj({});
+    for (const name of [...content.fonts].sort()) fonts.set(PDFName.of(name), fontRefs.get(name)!);
+    pdfPage.node.set(PDFName.of('Resources'), context.obj({ Font: fonts }));
+    pdfPage.node.set(PDFName.of('Contents'), context.register(context.flateStream(content.text)));
+  });
+
+  setMetadata(pdf, doc.meta);
+  const hash = contentHash(doc.meta, doc.pages, contents, [...subsets.values()]);
+  const second = PDFHexString.of(hash.slice(0, 32));
+  const first = options.id === undefined ? second : PDFHexString.of(sha256Hex(options.id).slice(0, 32));
+  context.trailerInfo.ID = context.obj([first, second]);
+
+  // No object streams: a classic xref table is what print-shop tools handle best.
+  return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+}
+
+function setMetadata(pdf: PDFDocument, meta: DocumentMeta): void {
+  pdf.setTitle(meta.title, { showInWindowTitleBar: true }); // also sets DisplayDocTitle
+  pdf.setLanguage(meta.lang);
+  if (meta.author) pdf.setAuthor(meta.author);
+  if (meta.subject) pdf.setSubject(meta.subject);
+  if (meta.keywords?.length) pdf.setKeywords(meta.keywords);
+  pdf.setProducer(PRODUCER);
+  pdf.setCreator(PRODUCER);
+  pdf.setCreationDate(meta.date);
+  pdf.setModificationDate(meta.date);
+}
+
+/** SHA-256 over everything that determines the file: metadata, page streams, font bytes. */
+function contentHash(
+  meta: DocumentMeta,
+  pages: readonly DisplayPage[],
+  contents: readonly PageContent[],
+  fonts: readonly SubsetFont[],
+): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify([meta.title, meta.lang, meta.author, meta.subject, meta.keywords, meta.date.getTime()]));
+  contents.forEach((c, i) => h.update(`\0page ${pages[i]!.width} ${pages[i]!.height}\0${c.text}`));
+  for (const f of fonts) h.update(`\0font\0${f.baseFont}\0`).update(f.bytes);
+  return h.digest('hex').toUpperCase();
+}
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex').toUpperCase();
+}

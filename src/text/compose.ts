@@ -1,0 +1,75 @@
+/**
+ * The Japanese line composer's entry points. Stages, one file each:
+ *   prepare (clusters, glyphs, widths) → breaks (kinsoku, phrases) → linebreak / optimal
+ *   (where lines end) → line (squeeze, justify, align, position).
+ * Pure: no I/O; measurements are cached per face, size and letter-spacing, prepared
+ * paragraphs per runs array.
+ */
+import { BRK, breakOpportunities } from './breaks.js';
+import { KIND, kindOf } from './classes.js';
+import { lineBreaks } from './linebreak.js';
+import { setLine } from './line.js';
+import { naturalWidth, prepare } from './prepare.js';
+import type { BreakContext } from './span.js';
+import type { ComposedLine, ComposedParagraph, InlineRun, ParagraphOptions } from './types.js';
+
+export function composeParagraph(runs: InlineRun[], options: ParagraphOptions): ComposedParagraph {
+  const p = prepare(runs);
+  if (p.n === 0) return { lines: [], overflows: false };
+  const brk = breakOpportunities(p, options.lineBreak, options.phrases);
+  const ctx: BreakContext = { p, brk, width: options.width, indent: options.indent, phrases: options.phrases };
+  const lastAlign = options.alignLast === 'auto' ? (options.align === 'justify' ? 'start' : options.align) : options.alignLast;
+  const lines: ComposedLine[] = [];
+  let overflows = false;
+  for (const span of lineBreaks(ctx, options.wrap)) {
+    const x0 = span.start === 0 ? options.indent : 0;
+    // The last line and lines ended by "\n" take text-align-last, so they are never spread
+    // unless alignLast asks for it.
+    const align = brk[span.next] === BRK.forced ? lastAlign : options.align;
+    const set = setLine(p, runs, span, { x0, avail: options.width - x0, align });
+    lines.push(set.line);
+    overflows ||= set.overflow;
+  }
+  return { lines, overflows };
+}
+
+/**
+ * Natural single-line width (max-content): the widest of the "\n"-separated lines, without
+ * trailing spaces. `indent` is added to the first line, as text-indent is.
+ */
+export function measureText(runs: InlineRun[], options?: Pick<Partial<ParagraphOptions>, 'indent'>): number {
+  const p = prepare(runs);
+  const indent = options?.indent ?? 0;
+  let widest = 0;
+  let s = 0;
+  for (let b = 1; b <= p.n; b++) {
+    if (b < p.n && kindOf(p.info[b - 1]!) !== KIND.newline) continue;
+    const w = naturalWidth(p, s, Math.max(s, p.contentEnd[b]!)) + (s === 0 ? indent : 0);
+    if (w > widest) widest = w;
+    s = b;
+  }
+  return widest;
+}
+
+/**
+ * Min-content width: the widest piece between break opportunities (in phrase mode, the widest
+ * BudouX phrase, as CSS word-break: auto-phrase sizes boxes), the first one indented.
+ */
+export function minContentWidth(
+  runs: InlineRun[],
+  options: Pick<ParagraphOptions, 'lineBreak' | 'phrases' | 'wrap'> & Partial<Pick<ParagraphOptions, 'indent'>>,
+): number {
+  if (options.wrap === 'nowrap') return measureText(runs, options);
+  const p = prepare(runs);
+  const brk = breakOpportunities(p, options.lineBreak, options.phrases);
+  const indent = options.indent ?? 0;
+  let widest = 0;
+  let s = 0;
+  for (let b = 1; b <= p.n; b++) {
+    if (brk[b]! < BRK.allowed) continue;
+    const w = naturalWidth(p, s, Math.max(s, p.contentEnd[b]!)) + (s === 0 ? indent : 0);
+    if (w > widest) widest = w;
+    s = b;
+  }
+  return widest;
+}

@@ -1,0 +1,129 @@
+/**
+ * 'pretty' and 'balance': re-break one forced-break segment by dynamic programming over its
+ * break opportunities (total fit). Badness is the squared slack in ems; a last line of one or
+ * two characters (「す。」 alone) costs far more than any re-breaking of earlier lines, so it
+ * only survives when no legal alternative exists.
+ *  - pretty: only when greedy left a short last line; first re-break the last few lines (a
+ *    local change, as browsers do), then the whole segment if that is not enough.
+ *  - balance: keep greedy's (minimal) line count and even out all line lengths.
+ */
+import { BRK } from './breaks.js';
+import { naturalWidth, squeezable } from './prepare.js';
+import { type BreakContext, EPS, type LineSpan, availFrom, lineSpan } from './span.js';
+
+const SHORT_LAST = 1e4; // a last line of ≤ 2 characters
+// Phrase mode: breaking inside a BudouX phrase. Dearer than a short last line, because it is
+// only legal inside a phrase too long for the line: 「脅迫的な／言動」, not 「脅迫的／な言動」.
+const FALLBACK = 1e5;
+const LINE = 4; // pretty: each line, so re-breaking never adds lines lightly
+const SQUEEZE = 1; // a line set tighter than natural (追い込み), plus its amount squared
+const TAIL_LINES = 4;
+/** Beyond this many lines 'balance' is body text, not a headline: treated as 'pretty'. */
+const MAX_BALANCED_LINES = 10;
+const TOO_WIDE = -1;
+
+export function optimalSegment(ctx: BreakContext, lines: LineSpan[], wrap: 'pretty' | 'balance'): LineSpan[] | undefined {
+  if (lines.length < 2 || lines.some((l) => overflows(ctx, l))) return undefined;
+  const end = lines[lines.length - 1]!.next;
+  if (wrap === 'balance' && lines.length <= MAX_BALANCED_LINES) {
+    return solve(ctx, lines[0]!.start, end, lines.length);
+  }
+  if (!isShort(ctx, lines[lines.length - 1]!)) return undefined;
+  for (const tail of [TAIL_LINES, lines.length]) {
+    const keep = Math.max(0, lines.length - tail);
+    const rest = solve(ctx, lines[keep]!.start, end);
+    if (rest && !isShort(ctx, rest[rest.length - 1]!)) return [...lines.slice(0, keep), ...rest];
+    if (keep === 0) break;
+  }
+  return undefined;
+}
+
+function isShort(ctx: BreakContext, l: LineSpan): boolean {
+  return ctx.p.visible[l.end]! - ctx.p.visible[l.start]! <= 2;
+}
+
+function overflows(ctx: BreakContext, l: LineSpan): boolean {
+  const { p } = ctx;
+  return naturalWidth(p, l.start, l.end) - squeezable(p, l.start, l.end) > availFrom(ctx, l.start) + EPS;
+}
+
+/** Cost of the line [s, next), TOO_WIDE if it cannot fit even squeezed, Infinity if empty. */
+function lineCost(ctx: BreakContext, s: number, next: number, last: boolean, balance: boolean): number {
+  const { p } = ctx;
+  const end = Math.max(s, p.contentEnd[next]!);
+  if (end === s) return last ? 0 : Infinity;
+  const avail = availFrom(ctx, s);
+  const natural = naturalWidth(p, s, end);
+  const em = p.size[s]!;
+  let cost = 0;
+  if (natural > avail + EPS) {
+    if (natural - squeezable(p, s, end) > avail + EPS) return TOO_WIDE;
+    const over = (natural - avail) / em;
+    cost += SQUEEZE + 25 * over * over;
+  } else if (!last || balance) {
+    const slack = (avail - natural) / em;
+    cost += slack * slack;
+  }
+  if (!balance) cost += LINE;
+  if (ctx.brk[next] === BRK.fallback) cost += FALLBACK;
+  if (last && p.visible[end]! - p.visible[s]! <= 2) cost += SHORT_LAST;
+  return cost;
+}
+
+/**
+ * Best breaks for clusters [from, to) where `to` is a forced break: with `lineCount`, exactly
+ * that many lines (balance); otherwise any number (pretty).
+ */
+function solve(ctx: BreakContext, from: number, to: number, lineCount?: number): LineSpan[] | undefined {
+  const nodes = [from];
+  for (let b = from + 1; b < to; b++) if (ctx.brk[b] === BRK.allowed || ctx.brk[b] === BRK.fallback) nodes.push(b);
+  nodes.push(to);
+  const m = nodes.length;
+  const layers = lineCount ?? 1; // pretty keeps one layer: the line count is free
+  const cost = new Float64Array((layers + 1) * m).fill(Infinity);
+  const prev = new Int32Array((layers + 1) * m).fill(-1);
+  cost[0] = 0;
+  const balance = lineCount !== undefined;
+  const canJumpToStart = nodes[0] === 0 && ctx.indent < 0;
+  for (let j = 1; j < m; j++) {
+    const last = j === m - 1;
+    for (let i = j - 1; i >= 0; i--) {
+      const c = lineCost(ctx, nodes[i]!, nodes[j]!, last, balance);
+      if (c === TOO_WIDE) {
+        // Wider further back, except that a negative indent widens the very first line.
+        if (canJumpToStart && i > 1) {
+          i = 1;
+          continue;
+        }
+        break;
+      }
+      if (c === Infinity) continue;
+      if (!balance) {
+        const via = cost[i]! + c;
+        if (via < cost[j]!) {
+          cost[j] = via;
+          prev[j] = i;
+        }
+        continue;
+      }
+      for (let k = 1; k <= layers; k++) {
+        const via = cost[(k - 1) * m + i]! + c;
+        if (via < cost[k * m + j]!) {
+          cost[k * m + j] = via;
+          prev[k * m + j] = i;
+        }
+      }
+    }
+  }
+  const lines: LineSpan[] = [];
+  let layer = balance ? layers : 0;
+  let j = m - 1;
+  if (!Number.isFinite(cost[layer * m + j]!)) return undefined;
+  while (j > 0) {
+    const i = prev[layer * m + j]!;
+    lines.push(lineSpan(ctx, nodes[i]!, nodes[j]!));
+    j = i;
+    if (balance) layer--;
+  }
+  return lines.reverse();
+}
