@@ -42,35 +42,46 @@ export function layoutDocument(doc: StyledDocument, env: LayoutEnv): DisplayDocu
   return { pages, meta: { title: doc.title, lang: doc.lang, date: env.date } };
 }
 
-/** Lays out, then shrinks auto-fit groups that overflow until everything fits (or fails). */
+/**
+ * Lays out, then shrinks the auto-fit groups that overflow until everything fits (or fails).
+ * All groups are searched together, one layout per step, so a poster with many fitted
+ * labels costs about ten layouts rather than ten per label.
+ */
 function layoutFitting(boxes: ContainerBox, area: Rect, fixed: boolean, env: LayoutEnv): Flow {
+  const page = fixed ? area : undefined;
   let flow = layoutOnce(boxes, area, fixed, env);
-  let overflows = findOverflows(flow.paragraphs, fixed ? area : undefined);
-  for (const [element, minSize] of fitGroups(overflows)) {
-    const members = textBoxesOf(boxes, element);
-    const base = element.style.fontSize;
-    let lo = Math.min(1, minSize / base);
-    let hi = 1;
-    const fits = (scale: number): boolean => {
-      for (const m of members) m.scale = scale;
-      flow = layoutOnce(boxes, area, fixed, env);
-      overflows = findOverflows(flow.paragraphs, fixed ? area : undefined);
-      return !overflows.some((o) => o.paragraph.box.fit?.element === element);
-    };
-    if (!fits(lo)) {
-      const failing = overflows.find((o) => o.paragraph.box.fit?.element === element)!;
-      throw overflowError(failing, minSize);
-    }
-    // Seven halvings bring the size within 1 % of the largest that fits.
-    for (let i = 0; i < 7; i++) {
-      const mid = (lo + hi) / 2;
-      if (fits(mid)) lo = mid;
-      else hi = mid;
-    }
-    fits(lo);
+  let overflows = findOverflows(flow.paragraphs, page);
+  const groups = [...fitGroups(overflows)].map(([element, minSize]) => ({
+    element,
+    minSize,
+    members: textBoxesOf(boxes, element),
+    lo: Math.min(1, minSize / element.style.fontSize),
+    hi: 1,
+  }));
+  if (groups.length === 0) {
+    if (overflows[0]) throw overflowError(overflows[0]);
+    return flow;
   }
-  const [first] = overflows;
-  if (first) throw overflowError(first);
+  const attempt = (scaleOf: (g: (typeof groups)[number]) => number): Set<StyledElement> => {
+    for (const g of groups) for (const m of g.members) m.scale = scaleOf(g);
+    flow = layoutOnce(boxes, area, fixed, env);
+    overflows = findOverflows(flow.paragraphs, page);
+    return new Set(overflows.flatMap((o) => (o.paragraph.box.fit ? [o.paragraph.box.fit.element] : [])));
+  };
+  const failingAtMin = attempt((g) => g.lo);
+  const stuck = groups.find((g) => failingAtMin.has(g.element));
+  if (stuck) throw overflowError(overflows.find((o) => o.paragraph.box.fit?.element === stuck.element)!, stuck.minSize);
+  // Seven halvings bring each size within 1 % of the largest that fits.
+  for (let i = 0; i < 7; i++) {
+    const failing = attempt((g) => (g.lo + g.hi) / 2);
+    for (const g of groups) {
+      const mid = (g.lo + g.hi) / 2;
+      if (failing.has(g.element)) g.hi = mid;
+      else g.lo = mid;
+    }
+  }
+  attempt((g) => g.lo);
+  if (overflows[0]) throw overflowError(overflows[0], overflows[0].paragraph.box.fit?.minSize);
   return flow;
 }
 
