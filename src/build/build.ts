@@ -11,6 +11,7 @@ import { loadContent, type Content } from '../content/index.js';
 import { defaultFontRegistry, PROJECT_ROOT } from '../fonts/registry.js';
 import { IconRegistry } from '../icons/registry.js';
 import { layoutDocument } from '../layout/index.js';
+import type { DisplayDocument } from '../layout/display-list.js';
 import { parseMarkup } from '../markup/index.js';
 import { renderPdf } from '../render/pdf/index.js';
 import { TemplateEngine } from '../template/render.js';
@@ -84,19 +85,25 @@ export async function buildDocument(
   bag: DiagnosticBag,
   env: NodeJS.ProcessEnv,
 ): Promise<{ bytes: Uint8Array; pages: number }> {
+  const display = layoutJob(content, job, bag, env);
+  const bytes = await renderPdf(display);
+  return { bytes, pages: display.pages.length };
+}
+
+/** The display list of one document (what every backend draws). */
+export function layoutJob(content: Content, job: BuildJob, bag: DiagnosticBag, env: NodeJS.ProcessEnv): DisplayDocument {
   const { templates, icons } = sharedEngines();
   const data = templateData(content, job, templates.dir);
   const rendered = templates.render(job.template, data);
   const styled = parseMarkup(rendered.html, { file: rendered.file });
   styled.diagnostics.forEach((d) => bag.add(d));
-  const display = layoutDocument(styled, {
+  return layoutDocument(styled, {
     fonts: defaultFontRegistry(),
     icons,
     date: documentDate(env, content.policy?.date ?? content.pressRelease?.date),
     file: rendered.file,
+    diagnostics: bag,
   });
-  const bytes = await renderPdf(display);
-  return { bytes, pages: display.pages.length };
 }
 
 function templateData(content: Content, job: BuildJob, templatesDir: string): object {

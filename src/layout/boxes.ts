@@ -4,6 +4,7 @@
  * ContainerBox, with runs of inline content wrapped in anonymous TextBoxes (CSS 2 §9.2.1.1);
  * `<kp-icon>` becomes an IconBox. List markers are attached to the item's first paragraph.
  */
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { FontRegistry } from '../fonts/registry.js';
 import type { ComputedStyle, StyledElement, StyledNode } from '../markup/types.js';
 import type { InlineRun, ParagraphOptions } from '../text/types.js';
@@ -45,8 +46,16 @@ export type Box = ContainerBox | TextBox | IconBox;
 
 const INLINE_TAGS = new Set(['span', 'strong', 'em', 'b', 'small', 'br', 'a']);
 
-export function buildBoxTree(root: StyledElement, fonts: FontRegistry, file: string): ContainerBox {
-  const box = buildElement(root, fonts, file, undefined);
+interface BoxContext {
+  fonts: FontRegistry;
+  /** File named in diagnostics for elements without a source position. */
+  file: string;
+  diagnostics?: DiagnosticBag;
+}
+
+export function buildBoxTree(root: StyledElement, fonts: FontRegistry, file: string, diagnostics?: DiagnosticBag): ContainerBox {
+  const ctx: BoxContext = { fonts, file, ...(diagnostics ? { diagnostics } : {}) };
+  const box = buildElement(root, ctx, undefined);
   if (box.kind === 'container') return box;
   return { kind: 'container', style: root.style, origin: box.origin, element: root, children: [box] };
 }
@@ -56,8 +65,10 @@ function isInline(node: StyledNode): boolean {
   return node.style.display === 'inline' && node.tag !== 'kp-icon' && INLINE_TAGS.has(node.tag);
 }
 
-function buildElement(el: StyledElement, fonts: FontRegistry, file: string, inheritedFit: TextBox['fit']): Box {
+function buildElement(el: StyledElement, ctx: BoxContext, inheritedFit: TextBox['fit']): Box {
+  const { fonts, file } = ctx;
   const origin = originOf(el, file);
+  if (el.tag === 'img') return unsupportedImage(el, origin, ctx);
   const fit = el.style.fitMinSize !== undefined ? { element: el, minSize: el.style.fitMinSize } : inheritedFit;
   if (el.tag === 'kp-icon') {
     const label = el.attrs.label?.trim();
@@ -80,7 +91,7 @@ function buildElement(el: StyledElement, fonts: FontRegistry, file: string, inhe
       continue;
     }
     flush();
-    const childBox = buildElement(child as StyledElement, fonts, file, fit);
+    const childBox = buildElement(child as StyledElement, ctx, fit);
     if ((child as StyledElement).style.display === 'list-item') {
       counter += 1;
       attachMarker(childBox, el, child as StyledElement, counter, fonts);
@@ -197,4 +208,22 @@ export function originOf(el: StyledElement, file: string): ItemOrigin {
     file: el.source?.file ?? file,
     ...(el.source?.line !== undefined ? { line: el.source.line } : {}),
   };
+}
+
+/**
+ * Raster images are not drawn yet (they arrive with the print and preview work): say so
+ * rather than leave an empty space without a word.
+ */
+function unsupportedImage(el: StyledElement, origin: ItemOrigin, ctx: BoxContext): ContainerBox {
+  ctx.diagnostics?.warn({
+    code: 'layout/image-unsupported',
+    message: {
+      ja: `画像 <img src="${el.attrs.src ?? ''}"> はまだ描画できません（${origin.element}）。`,
+      en: `Images (<img src="${el.attrs.src ?? ''}">) are not drawn yet (${origin.element}).`,
+    },
+    hint: { ja: 'アイコンは <kp-icon name="…"> で描けます。', en: 'Use <kp-icon name="…"> for vector icons.' },
+    ...(origin.file ? { file: origin.file } : {}),
+    ...(origin.line ? { line: origin.line } : {}),
+  });
+  return { kind: 'container', style: el.style, origin, element: el, children: [] };
 }

@@ -35,7 +35,7 @@ export function layoutDocument(doc: StyledDocument, env: LayoutEnv): DisplayDocu
     h: page.height - page.margin.top - page.margin.bottom,
   };
   const fixed = doc.root.style.height !== 'auto';
-  const boxes = buildBoxTree(doc.root, env.fonts, env.file);
+  const boxes = buildBoxTree(doc.root, env.fonts, env.file, env.diagnostics);
   const flow = layoutFitting(boxes, area, fixed, env);
   const slices = fixed ? [wholeSlice(flow)] : paginate(flow.units, area.h);
   const pages = slices.map((slice, i) => assemblePage(flow, slices, i, doc, env));

@@ -28,7 +28,7 @@ export { LIST_STYLE_TYPES } from './properties.js';
 export { PAGE_SIZES, MARGIN_BOX_POSITIONS } from './page.js';
 export { UA_CSS } from './ua.js';
 export { isEastAsianWide } from './whitespace.js';
-export { templateReferenceMarkdown } from './reference.js';
+export { templateReferenceMarkdown, withTemplatesReference } from './reference.js';
 
 export interface ParseMarkupOptions {
   /** Template path, used in diagnostics and StyledElement.source. */

@@ -35,3 +35,14 @@ export function templateReferenceMarkdown(): string {
     '',
   ].join('\n');
 }
+
+const START = '<!-- templates-reference:start -->';
+const END = '<!-- templates-reference:end -->';
+
+/** README text with the generated reference between its markers (unchanged elsewhere). */
+export function withTemplatesReference(readme: string, reference: string): string {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error('README.md lacks the templates-reference markers');
+  return `${readme.slice(0, start + START.length)}\n${reference.trim()}\n${readme.slice(end)}`;
+}
