@@ -1,6 +1,6 @@
 /** Expands an organisation's product specs into build jobs: one per product and size. */
 import { userError } from '../diagnostics/diagnostic.js';
-import { closest } from '../diagnostics/suggest.js';
+import { suggest } from '../diagnostics/suggest.js';
 import { outputFileName, type PageSize, type ProductSpec } from '../content/index.js';
 
 export interface BuildJob {
@@ -15,7 +15,7 @@ export function jobsFor(products: readonly ProductSpec[], only: readonly string[
   const ids = products.map((p) => p.id);
   for (const wanted of only ?? []) {
     if (ids.includes(wanted)) continue;
-    const guess = closest(wanted, ids);
+    const guess = suggest(wanted, ids);
     throw userError({
       code: 'build/unknown-product',
       message: { ja: `製品「${wanted}」は ${file} にありません。`, en: `There is no product "${wanted}" in ${file}.` },

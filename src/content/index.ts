@@ -6,5 +6,5 @@ export { toWareki, parseIsoDate, type IsoDate } from './wareki.js';
 export { jisSize, JIS_SIZES, type PageSize } from './page-size.js';
 export { outputFileName, type Organisation, type Poster, type PosterIcon, type PolicyFrontMatter, type ProductSpec } from './schema.js';
 export type { PressRelease, PressReleaseContact, PressReleaseSection } from './press-release-schema.js';
-export { editDistance, suggest } from './suggest.js';
+export { editDistance, suggest } from '../diagnostics/suggest.js';
 export { type SourceMap } from './yaml-source.js';

@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import type { Diagnostic, Localized } from '../diagnostics/diagnostic.js';
 import { contentIssueOf } from './schema-helpers.js';
-import { suggest } from './suggest.js';
+import { suggest } from '../diagnostics/suggest.js';
 import { formatPath, positionAt, type YamlSource } from './yaml-source.js';
 
 type Issue = z.core.$ZodIssue;

@@ -12,7 +12,7 @@ import { jisSize } from './page-size.js';
 import { DEFAULT_ASSETS_DIR, resolveSafeAssetPath } from './safe-path.js';
 import { organisationSchema, posterSchema, productsSchema, toProductSpecs, outputFileName } from './schema.js';
 import type { Organisation, Poster, ProductSpec } from './schema.js';
-import { suggest } from './suggest.js';
+import { suggest } from '../diagnostics/suggest.js';
 import { validateYaml } from './validate.js';
 import { positionAt, sourceMap, type SourceMap, type YamlSource } from './yaml-source.js';
 

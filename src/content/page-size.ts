@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { addContentIssue, type ContentIssue } from './schema-helpers.js';
-import { suggest } from './suggest.js';
+import { suggest } from '../diagnostics/suggest.js';
 
 export interface PageSize {
   /** `A4`, `B2`, or `100x148mm` for a custom size; used for `{size}` in output names. */

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { userError } from '../diagnostics/diagnostic.js';
 import { PROJECT_ROOT } from '../fonts/registry.js';
-import { closest } from '../diagnostics/suggest.js';
+import { suggest } from '../diagnostics/suggest.js';
 import { svgToIcon, type IconGeometry } from './svg-to-paths.js';
 
 const require = createRequire(import.meta.url);
@@ -28,7 +28,7 @@ export class IconRegistry {
     if (cached) return cached;
     const file = NAME.test(name) ? this.dirs.map((d) => join(d, `${name}.svg`)).find((f) => existsSync(f)) : undefined;
     if (!file) {
-      const suggestion = closest(name, this.names());
+      const suggestion = suggest(name, this.names());
       throw userError({
         code: 'icons/unknown-icon',
         message: { ja: `アイコン「${name}」はありません。`, en: `There is no icon named "${name}".` },

@@ -1,9 +1,9 @@
 /** Page margin boxes (CSS Paged Media @bottom-center etc.): running page numbers and notes. */
 import type { FontRegistry } from '../fonts/registry.js';
 import type { PageMarginBox, PageStyle } from '../markup/types.js';
-import { composeParagraph } from '../text/compose.js';
 import { textStyle } from './boxes.js';
 import type { GlyphRun } from './display-list.js';
+import { fontExtents, singleLine } from './paragraph.js';
 
 export function marginBoxRuns(page: PageStyle, pageNumber: number, pageCount: number, fonts: FontRegistry): GlyphRun[] {
   return page.marginBoxes.flatMap((box) => runsFor(box, page, pageNumber, pageCount, fonts));
@@ -13,25 +13,15 @@ function runsFor(box: PageMarginBox, page: PageStyle, n: number, total: number, 
   const text = box.content.map((c) => (c.kind === 'string' ? c.value : String(c.name === 'page' ? n : total))).join('');
   if (text === '') return [];
   const style = textStyle(box.style, fonts);
-  const para = composeParagraph([{ text, style, origin: { element: `@page @${box.position}`, decorative: true } }], {
-    width: page.width,
-    indent: 0,
-    align: 'start',
-    alignLast: 'start',
-    lineBreak: 'strict',
-    phrases: false,
-    wrap: 'nowrap',
-  });
-  const line = para.lines[0];
+  const line = singleLine({ text, style, origin: { element: `@page @${box.position}`, decorative: true } });
   if (!line) return [];
   const [vertical, horizontal] = box.position.split('-') as [string, string];
   const x =
     horizontal === 'left' ? page.margin.left : horizontal === 'right' ? page.width - page.margin.right - line.width : (page.width - line.width) / 2;
-  const asc = (style.face.ascender / style.face.unitsPerEm) * style.size;
-  const desc = (-style.face.descender / style.face.unitsPerEm) * style.size;
+  const { ascent, descent } = fontExtents(style);
   // Centred vertically in its margin.
   const band = vertical === 'top' ? [0, page.margin.top] : [page.height - page.margin.bottom, page.height];
-  const baseline = (band[0]! + band[1]!) / 2 - (asc + desc) / 2 + asc;
+  const baseline = (band[0]! + band[1]!) / 2 - (ascent + descent) / 2 + ascent;
   return line.runs.map((r) => ({
     kind: 'glyphs' as const,
     font: r.style.face,

@@ -12,8 +12,7 @@ import type { DisplayItem, GlyphRun, ItemOrigin, PathCommand } from './display-l
 import type { Rect } from './decorations.js';
 import type { IconBox, TextBox } from './boxes.js';
 import type { LaidOutBox } from './flex.js';
-import { compose, lineHeightOf, scaledRuns, UNBOUNDED } from './paragraph.js';
-import { composeParagraph } from '../text/compose.js';
+import { compose, fontExtents, lineHeightOf, scaledRuns, singleLine } from './paragraph.js';
 
 export interface FlowItem {
   item: DisplayItem;
@@ -119,12 +118,10 @@ function paintText(box: TextBox, rect: Rect, ancestors: PlacedParagraph['ancesto
   if (box.runs.length === 0) return;
   const para = compose(box, rect.w, false);
   const lh = lineHeightOf(box);
-  const strut = box.runs[0]!.style;
-  const size = strut.size * box.scale;
-  const asc = (strut.face.ascender / strut.face.unitsPerEm) * size;
-  const desc = (-strut.face.descender / strut.face.unitsPerEm) * size;
+  const [strut] = scaledRuns([box.runs[0]!], box.scale);
+  const { ascent, descent } = fontExtents(strut!.style);
   // Half-leading (CSS 2 §10.8.1): the glyph box sits centred in the line box.
-  const baselineOffset = (lh - (asc + desc)) / 2 + asc;
+  const baselineOffset = (lh - (ascent + descent)) / 2 + ascent;
   para.lines.forEach((line, i) => {
     const top = rect.y + i * lh;
     const unit = flow.units.length;
@@ -161,21 +158,11 @@ function lineRuns(line: ComposedLine, x: number, baseline: number, origin: ItemO
 
 /** An outside marker (CSS Lists): its end sits a third of an em before the content edge. */
 function markerRuns(box: TextBox, contentX: number, baseline: number): GlyphRun[] {
-  const marker = box.marker!;
-  const [run] = scaledRuns([marker], box.scale);
-  const para = composeParagraph([run!], {
-    width: UNBOUNDED,
-    indent: 0,
-    align: 'start',
-    alignLast: 'start',
-    lineBreak: 'anywhere',
-    phrases: false,
-    wrap: 'nowrap',
-  });
-  const line = para.lines[0];
+  const [run] = scaledRuns([box.marker!], box.scale);
+  const line = singleLine(run!);
   if (!line) return [];
   const gap = run!.style.size / 3;
-  return lineRuns(line, contentX - line.width - gap, baseline, { ...marker.origin!, decorative: true });
+  return lineRuns(line, contentX - line.width - gap, baseline, { ...run!.origin!, decorative: true });
 }
 
 function paintIcon(box: IconBox, rect: Rect, flow: Flow, icons: IconRegistry): void {

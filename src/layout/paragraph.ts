@@ -4,7 +4,7 @@
  * measurement several times while it resolves a flex line.
  */
 import { composeParagraph } from '../text/compose.js';
-import type { ComposedParagraph, InlineRun, ParagraphOptions } from '../text/types.js';
+import type { ComposedLine, ComposedParagraph, InlineRun, ParagraphOptions, TextStyle } from '../text/types.js';
 import type { TextBox } from './boxes.js';
 
 const cache = new WeakMap<TextBox, Map<string, ComposedParagraph>>();
@@ -53,4 +53,23 @@ export function measureParagraph(box: TextBox, width: number): { width: number; 
   let widest = 0;
   for (const line of para.lines) widest = Math.max(widest, line.width);
   return { width: widest, height: para.lines.length * lineHeightOf(box) };
+}
+
+/** A short text set on one line without wrapping (list markers, running page numbers). */
+export function singleLine(run: InlineRun): ComposedLine | undefined {
+  return composeParagraph([run], {
+    width: UNBOUNDED,
+    indent: 0,
+    align: 'start',
+    alignLast: 'start',
+    lineBreak: 'strict',
+    phrases: false,
+    wrap: 'nowrap',
+  }).lines[0];
+}
+
+/** Ascent and descent (both positive, pt) of a style's font at its size. */
+export function fontExtents(style: TextStyle): { ascent: number; descent: number } {
+  const k = style.size / style.face.unitsPerEm;
+  return { ascent: style.face.ascender * k, descent: -style.face.descender * k };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, suggest } from '../../src/content/index.js';
+import { editDistance, suggest } from '../../src/diagnostics/suggest.js';
 
 describe('suggest', () => {
   it('finds a misspelt field name', () => {
