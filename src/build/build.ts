@@ -3,11 +3,12 @@
  * Every document is made in memory first and written only when the whole build succeeded,
  * so a mistake in the content never leaves a mixture of old and new files behind.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DiagnosticBag, userError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { loadContent, type Content } from '../content/index.js';
+import { DiagnosticBag, UserInputError, userError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { suggest } from '../diagnostics/suggest.js';
+import { displayPath, loadContent, type Content } from '../content/index.js';
 import { defaultFontRegistry, PROJECT_ROOT } from '../fonts/registry.js';
 import { IconRegistry } from '../icons/registry.js';
 import { layoutDocument } from '../layout/index.js';
@@ -18,7 +19,7 @@ import { TemplateEngine } from '../template/render.js';
 import { documentDate } from './date.js';
 import { jobsFor, type BuildJob } from './products.js';
 import { loadTheme } from './theme.js';
-import { writeAtomic } from './write.js';
+import { writeAllAtomic } from './write.js';
 
 export interface BuildRequest {
   cwd: string;
@@ -55,14 +56,14 @@ function sharedEngines(): Engines {
 }
 
 export async function buildAll(request: BuildRequest): Promise<BuildResult> {
-  const dirs = request.contentDirs?.map((d) => resolve(request.cwd, d)) ?? discoverContent(request.cwd);
+  const dirs = request.contentDirs ? existingDirs(request.contentDirs, request.cwd) : discoverContent(request.cwd);
   const outRoot = resolve(request.cwd, request.outDir ?? 'output');
   const bag = new DiagnosticBag();
   const pending: { path: string; bytes: Uint8Array; pages: number; ms: number }[] = [];
   for (const dir of dirs) {
     const content = await loadContent(dir);
     content.warnings.forEach((w) => bag.add(w));
-    const jobs = jobsFor(content.products, request.products, relative(request.cwd, join(dir, 'products.yaml')));
+    const jobs = jobsFor(content.products, request.products, displayPath(join(dir, 'products.yaml')));
     for (const job of jobs) {
       const started = performance.now();
       const doc = await buildDocument(content, job, bag, request.env ?? process.env);
@@ -70,11 +71,8 @@ export async function buildAll(request: BuildRequest): Promise<BuildResult> {
     }
   }
   bag.throwIfErrors();
-  const outputs: BuiltOutput[] = [];
-  for (const p of pending) {
-    await writeAtomic(p.path, p.bytes);
-    outputs.push({ file: relative(request.cwd, p.path), bytes: p.bytes.length, pages: p.pages, ms: p.ms });
-  }
+  await writeAllAtomic(pending);
+  const outputs = pending.map((p): BuiltOutput => ({ file: relative(request.cwd, p.path), bytes: p.bytes.length, pages: p.pages, ms: p.ms }));
   return { outputs, diagnostics: bag.items };
 }
 
@@ -86,7 +84,9 @@ export async function buildDocument(
   env: NodeJS.ProcessEnv,
 ): Promise<{ bytes: Uint8Array; pages: number }> {
   const display = layoutJob(content, job, bag, env);
-  const bytes = await renderPdf(display);
+  // The first half of the trailer /ID names the document and stays across revisions
+  // (PDF 32000-1 §14.4); the second half follows the content.
+  const bytes = await renderPdf(display, { id: `${basename(content.dir)}/${job.output}` });
   return { bytes, pages: display.pages.length };
 }
 
@@ -97,6 +97,7 @@ export function layoutJob(content: Content, job: BuildJob, bag: DiagnosticBag, e
   const rendered = templates.render(job.template, data);
   const styled = parseMarkup(rendered.html, { file: rendered.file });
   styled.diagnostics.forEach((d) => bag.add(d));
+  // Elements printing content carry data-src, so layout errors name the content field.
   return layoutDocument(styled, {
     fonts: defaultFontRegistry(),
     icons,
@@ -107,7 +108,6 @@ export function layoutJob(content: Content, job: BuildJob, bag: DiagnosticBag, e
 }
 
 function templateData(content: Content, job: BuildJob, templatesDir: string): object {
-  const { sources } = content;
   return {
     lang: 'ja',
     org: content.organisation,
@@ -116,8 +116,42 @@ function templateData(content: Content, job: BuildJob, templatesDir: string): ob
     press: content.pressRelease,
     theme: loadTheme(templatesDir, content.organisation.theme),
     page: { size: `${job.size.widthMm}mm ${job.size.heightMm}mm`, name: job.size.name },
-    src: { ...sources.organisation, ...sources.policy, ...sources.poster },
+    // Where each field is written, for data-src (see the `src` template helper).
+    sources: content.sources,
   };
+}
+
+/**
+ * The --content folders, resolved; every one that is not a folder is reported at once, with
+ * a neighbouring folder of a similar name as a suggestion (content/okayma → content/okayama).
+ */
+function existingDirs(dirs: readonly string[], cwd: string): string[] {
+  const resolved = dirs.map((d) => resolve(cwd, d));
+  const missing = resolved.flatMap((abs, i): Diagnostic[] => {
+    if (statSync(abs, { throwIfNoEntry: false })?.isDirectory()) return [];
+    const isFile = existsSync(abs);
+    const parent = dirname(abs);
+    const siblings = existsSync(parent) && statSync(parent).isDirectory()
+      ? readdirSync(parent, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)
+      : [];
+    const guess = isFile ? undefined : suggest(basename(abs), siblings);
+    const shown = guess ? join(dirname(dirs[i]!), guess) : undefined;
+    return [{
+      severity: 'error',
+      code: 'content/missing-dir',
+      message: isFile
+        ? { ja: `--content に指定した「${dirs[i]}」はフォルダではなくファイルです。`, en: `--content ${dirs[i]} is a file, not a folder.` }
+        : { ja: `--content に指定したフォルダ「${dirs[i]}」がありません。`, en: `The folder given with --content does not exist: ${dirs[i]}` },
+      hint: guess
+        ? { ja: `「${shown}」のことですか？`, en: `Did you mean ${shown}?` }
+        : {
+            ja: 'organisation.yaml と products.yaml があるフォルダを指定してください（例: --content content/okayama）。',
+            en: 'Name the folder that holds organisation.yaml and products.yaml, e.g. --content content/okayama.',
+          },
+    }];
+  });
+  if (missing.length > 0) throw new UserInputError(missing);
+  return resolved;
 }
 
 function discoverContent(cwd: string): string[] {

@@ -18,10 +18,11 @@ export function jobsFor(products: readonly ProductSpec[], only: readonly string[
     const guess = suggest(wanted, ids);
     throw userError({
       code: 'build/unknown-product',
-      message: { ja: `製品「${wanted}」は ${file} にありません。`, en: `There is no product "${wanted}" in ${file}.` },
+      // The file leads the printed line, so the message does not repeat it.
+      message: { ja: `--product に指定した製品「${wanted}」はありません。`, en: `There is no product "${wanted}" (--product ${wanted}).` },
       hint: {
-        ja: `${guess ? `「${guess}」のことですか？ ` : ''}使える製品: ${ids.join('、')}`,
-        en: `${guess ? `Did you mean "${guess}"? ` : ''}Products: ${ids.join(', ')}`,
+        ja: `${guess ? `「${guess}」のことですか？ ` : ''}このファイルにある製品: ${ids.join('、')}`,
+        en: `${guess ? `Did you mean "${guess}"? ` : ''}Products in this file: ${ids.join(', ')}`,
       },
       file,
     });

@@ -33,3 +33,19 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
 export function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 }
+
+/**
+ * The diagnostics without repeats: a second error of the same kind at the same file, line,
+ * column and field is a follow-up of the first (a YAML syntax error is often reported twice
+ * at one place), and printing it again only hides the other messages.
+ */
+export function distinctDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    if (d.file === undefined || d.line === undefined) return true;
+    const key = [d.severity, d.code, d.file, d.line, d.column, d.path].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -3,9 +3,10 @@
  * user's input was wrong (diagnostics printed, no stack trace), 2 an internal error (a bug).
  */
 import { parseArgs } from 'node:util';
-import { isUserInputError, type Lang } from '../diagnostics/diagnostic.js';
+import { isUserInputError, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
+import { suggest } from '../diagnostics/suggest.js';
 import { buildAll, type BuildRequest } from '../build/build.js';
-import { detectLang, formatBytes, formatDiagnostic } from './format.js';
+import { detectLang, distinctDiagnostics, formatBytes, formatDiagnostic } from './format.js';
 import { HELP } from './help.js';
 
 export interface Io {
@@ -15,24 +16,29 @@ export interface Io {
   cwd: string;
 }
 
+const OPTIONS = {
+  content: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  product: { type: 'string', multiple: true },
+  lang: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+const COMMANDS = ['build', 'help'];
+
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  let lang: Lang = detectLang(undefined, io.env);
+  // Read before parsing, so that even a mistake in the other options is reported in --lang.
+  let lang: Lang = detectLang(langOption(argv), io.env);
+  const fail = (ds: readonly Diagnostic[]): number => {
+    for (const d of distinctDiagnostics(ds)) io.err(formatDiagnostic(d, lang));
+    return 1;
+  };
   try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        content: { type: 'string', multiple: true },
-        out: { type: 'string' },
-        product: { type: 'string', multiple: true },
-        lang: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-      },
-    });
+    const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
+    if (values.lang !== undefined && !/^(ja|en)/i.test(values.lang)) return fail([badLang(values.lang)]);
     lang = detectLang(values.lang, io.env);
-    const [command = 'help'] = positionals;
+    const [command = 'help', ...extra] = positionals;
     if (values.help || command === 'help') {
       io.out(HELP[lang]);
       return 0;
@@ -41,10 +47,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.out('kasuhara-press 0.1.0');
       return 0;
     }
-    if (command !== 'build') {
-      io.err(formatDiagnostic(unknownCommand(command), lang));
-      return 1;
-    }
+    if (command !== 'build') return fail([unknownCommand(command)]);
+    if (extra.length > 0) return fail([unexpectedArgument(extra[0]!)]);
     const request: BuildRequest = {
       cwd: io.cwd,
       ...(values.content ? { contentDirs: values.content } : {}),
@@ -52,39 +56,92 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       ...(values.product ? { products: values.product } : {}),
     };
     const result = await buildAll(request);
-    for (const d of result.diagnostics) io.err(formatDiagnostic(d, lang));
+    for (const d of distinctDiagnostics(result.diagnostics)) io.err(formatDiagnostic(d, lang));
     if (values.json) io.out(JSON.stringify(result.outputs.map(({ file, bytes, pages, ms }) => ({ file, bytes, pages, ms }))));
     else for (const o of result.outputs) io.out(`${o.file}  ${o.pages}${lang === 'ja' ? 'ページ' : ' pages'}  ${formatBytes(o.bytes)}  ${o.ms.toFixed(0)} ms`);
     return 0;
   } catch (e) {
-    if (isUserInputError(e)) {
-      for (const d of e.diagnostics) io.err(formatDiagnostic(d, lang));
-      return 1;
-    }
-    if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(formatDiagnostic(badOption(e.message), lang));
-      return 1;
-    }
+    if (isUserInputError(e)) return fail(e.diagnostics);
+    if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return fail([badOption(e)]);
     io.err(lang === 'ja' ? '内部エラーです（kasuhara-press の不具合）。以下を開発者に報告してください:' : 'Internal error (a bug in kasuhara-press). Please report this:');
     io.err(e instanceof Error ? (e.stack ?? e.message) : String(e));
     return 2;
   }
 }
 
-function unknownCommand(command: string) {
+const USAGE = { ja: '`kasuhara-press --help` で使い方を表示します。', en: 'Run `kasuhara-press --help` for usage.' };
+
+/** The value of --lang / --lang=…, if given (the last one wins, as in parseArgs). */
+function langOption(argv: readonly string[]): string | undefined {
+  let lang: string | undefined;
+  argv.forEach((a, i) => {
+    if (a === '--lang') lang = argv[i + 1];
+    else if (a.startsWith('--lang=')) lang = a.slice('--lang='.length);
+  });
+  return lang;
+}
+
+function unknownCommand(command: string): Diagnostic {
+  const guess = suggest(command, COMMANDS);
   return {
-    severity: 'error' as const,
+    severity: 'error',
     code: 'cli/unknown-command',
     message: { ja: `「${command}」というコマンドはありません。`, en: `Unknown command "${command}".` },
-    hint: { ja: '`kasuhara-press --help` で使い方を表示します。', en: 'Run `kasuhara-press --help` for usage.' },
+    hint: guess
+      ? { ja: `「${guess}」のことですか？ ${USAGE.ja}`, en: `Did you mean "${guess}"? ${USAGE.en}` }
+      : USAGE,
   };
 }
 
-function badOption(message: string) {
+function unexpectedArgument(arg: string): Diagnostic {
   return {
-    severity: 'error' as const,
+    severity: 'error',
+    code: 'cli/unexpected-argument',
+    message: { ja: `余分な引数「${arg}」があります。`, en: `Unexpected argument "${arg}".` },
+    hint: {
+      ja: `フォルダを指定するには --content を付けてください（例: --content ${arg}）。${USAGE.ja}`,
+      en: `To build one folder, put --content before it, e.g. --content ${arg}. ${USAGE.en}`,
+    },
+  };
+}
+
+function badLang(value: string): Diagnostic {
+  return {
+    severity: 'error',
     code: 'cli/bad-option',
-    message: { ja: `オプションが正しくありません: ${message}`, en: `Bad option: ${message}` },
-    hint: { ja: '`kasuhara-press --help` で使い方を表示します。', en: 'Run `kasuhara-press --help` for usage.' },
+    message: { ja: `--lang の値「${value}」は使えません。`, en: `--lang cannot be "${value}".` },
+    hint: { ja: '--lang ja か --lang en を指定してください。', en: 'Use --lang ja or --lang en.' },
+  };
+}
+
+/** parseArgs' own messages are long and English-only; the common cases get ours. */
+function badOption(e: TypeError): Diagnostic {
+  const code = (e as NodeJS.ErrnoException).code;
+  const unknown = /^Unknown option '([^']+)'/.exec(e.message)?.[1];
+  const missing = /^Option '(-\S+)(?:, -\S+)?(?: <value>)?' argument missing/.exec(e.message)?.[1];
+  const names = Object.keys(OPTIONS).map((o) => `--${o}`);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
+    const guess = suggest(unknown, names);
+    return {
+      severity: 'error',
+      code: 'cli/bad-option',
+      message: { ja: `「${unknown}」というオプションはありません。`, en: `Unknown option "${unknown}".` },
+      hint: guess ? { ja: `「${guess}」のことですか？ ${USAGE.ja}`, en: `Did you mean "${guess}"? ${USAGE.en}` } : USAGE,
+    };
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && missing) {
+    return {
+      severity: 'error',
+      code: 'cli/bad-option',
+      message: { ja: `オプション ${missing} の後に値がありません。`, en: `Option ${missing} needs a value.` },
+      hint: USAGE,
+    };
+  }
+  const first = e.message.split(/(?<=\.)\s/)[0]!;
+  return {
+    severity: 'error',
+    code: 'cli/bad-option',
+    message: { ja: `オプションが正しくありません: ${first}`, en: `Bad option: ${first}` },
+    hint: USAGE,
   };
 }

@@ -1,6 +1,6 @@
 /** The content stage: content folder (YAML + Markdown) → typed, validated data. */
 export { loadContent, requireContent, displayPath, CONTENT_FILES, type Content, type ContentSources, type LoadOptions } from './load.js';
-export { parsePolicy, policyTextBlocks, parseDataSrc, type Policy, type PolicyBlock } from './policy.js';
+export { parsePolicy, policyTextBlocks, type Policy, type PolicyBlock } from './policy.js';
 export { resolveSafeAssetPath, DEFAULT_ASSETS_DIR, type AssetRoots, type AssetLocation } from './safe-path.js';
 export { toWareki, parseIsoDate, type IsoDate } from './wareki.js';
 export { jisSize, JIS_SIZES, type PageSize } from './page-size.js';

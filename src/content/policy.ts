@@ -19,7 +19,7 @@ export type PolicyBlock =
 export interface Policy extends PolicyFrontMatter {
   /** policy.md as shown in diagnostics (relative to the working directory). */
   file: string;
-  /** Body HTML; every block element has data-src="<file>:<line>" (see parseDataSrc). */
+  /** Body HTML; every block element has data-src="<file>:<line>" (see parseSourceRef in diagnostics). */
   html: string;
   /** Body text blocks in reading order. */
   blocks: PolicyBlock[];
@@ -165,8 +165,3 @@ export function policyTextBlocks(policy: Pick<Policy, 'blocks'>): string[] {
   return policy.blocks.map((b) => b.text);
 }
 
-/** `data-src="content/okayama/policy.md:12"` → { file, line }. */
-export function parseDataSrc(value: string): { file: string; line: number } | undefined {
-  const m = /^(.*):(\d+)$/.exec(value);
-  return m ? { file: m[1]!, line: Number(m[2]) } : undefined;
-}

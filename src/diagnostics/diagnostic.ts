@@ -16,6 +16,27 @@ export interface SourceRef {
   file: string;
   line?: number; // 1-based
   column?: number; // 1-based
+  /** Field path inside a content file, e.g. "checklist.items[3]". */
+  path?: string;
+}
+
+/**
+ * `data-src` values name where printed text came from: `file:line[:column][#field.path]`.
+ * Templates put them on elements so that layout errors point at the content, not the template.
+ */
+export function parseSourceRef(value: string): SourceRef {
+  const hash = value.indexOf('#');
+  const path = hash >= 0 ? value.slice(hash + 1) : undefined;
+  const place = hash >= 0 ? value.slice(0, hash) : value;
+  const m = /^(.*?):(\d+)(?::(\d+))?$/.exec(place);
+  const ref: SourceRef = m ? { file: m[1]!, line: Number(m[2]) } : { file: place };
+  if (m?.[3]) ref.column = Number(m[3]);
+  if (path) ref.path = path;
+  return ref;
+}
+
+export function formatSourceRef(ref: SourceRef): string {
+  return `${formatLocation(ref)}${ref.path ? `#${ref.path}` : ''}`;
 }
 
 export interface Diagnostic {

@@ -33,7 +33,7 @@ export class IconRegistry {
         code: 'icons/unknown-icon',
         message: { ja: `アイコン「${name}」はありません。`, en: `There is no icon named "${name}".` },
         hint: {
-          ja: `${suggestion ? `「${suggestion}」のことですか？ ` : ''}使えるアイコンは assets/icons/ と https://lucide.dev/icons の名前です。`,
+          ja: `${suggestion ? `「${suggestion}」のことですか？ ` : ''}使えるアイコンは assets/icons/ のファイル名と https://lucide.dev/icons の名前です。`,
           en: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Use a file name from assets/icons/ or an icon name from https://lucide.dev/icons.`,
         },
         ...where,

@@ -198,10 +198,9 @@ export function firstTextBox(box: Box): TextBox | undefined {
 
 export function originOf(el: StyledElement, file: string): ItemOrigin {
   const cls = el.attrs.class ? `.${el.attrs.class.trim().split(/\s+/).join('.')}` : '';
-  const dataSrc = el.attrs['data-src'];
-  if (dataSrc) {
-    const m = /^(.*):(\d+)(?::\d+)?$/.exec(dataSrc);
-    if (m) return { element: `${el.tag}${cls}`, file: m[1]!, line: Number(m[2]) };
+  const src = el.dataSource;
+  if (src?.line !== undefined) {
+    return { element: `${el.tag}${cls}`, file: src.file, line: src.line, ...(src.path ? { path: src.path } : {}) };
   }
   return {
     element: `${el.tag}${cls}`,

@@ -86,6 +86,8 @@ export interface ItemOrigin {
   element: string;
   file?: string;
   line?: number;
+  /** Content field the text came from, e.g. "checklist.items[3]". */
+  path?: string;
   /** True for decorations (backgrounds, borders, page numbers): PDF artifacts later. */
   decorative?: boolean;
 }

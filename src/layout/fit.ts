@@ -42,29 +42,38 @@ export function fitGroups(overflows: readonly Overflow[]): Map<StyledElement, nu
 }
 
 export function overflowError(o: Overflow, minSize?: number): UserInputError {
-  const { origin } = o.paragraph.box;
+  const { origin, style } = o.paragraph.box;
   // The file and line lead the formatted message; the element names what to look for there.
-  const where = origin.element;
+  const el = origin.element;
   const text = o.paragraph.box.runs.map((r) => r.text).join('');
   const excerpt = text.length > 24 ? `${text.slice(0, 24)}…` : text;
+  const atMin = minSize !== undefined;
+  const pt = (n: number) => n.toFixed(1);
+  const mm = (n: number) => ((n * 25.4) / 72).toFixed(1);
   const how =
     o.direction === 'width'
-      ? { ja: '行の幅に収まらない語句があります', en: 'a word or phrase is wider than the line' }
-      : { ja: `${o.amount.toFixed(1)}pt はみ出します`, en: `it overflows by ${o.amount.toFixed(1)} pt` };
-  const atMin = minSize !== undefined;
+      ? { ja: '行の幅より長い語句があります', en: 'a word or phrase is wider than the line' }
+      : { ja: `高さが ${pt(o.amount)}pt（${mm(o.amount)}mm）足りません`, en: `it needs ${pt(o.amount)} pt (${mm(o.amount)} mm) more height` };
+  // A box without a fixed height gets the room its neighbours leave: a long text elsewhere
+  // on the page can squeeze it, so the hint says where else to look.
+  const squeezed = o.direction === 'height' && style.height === 'auto';
   return userError({
     code: 'layout/text-overflow',
     message: {
-      ja: `テキスト「${excerpt}」が枠に収まりません${atMin ? `（最小 ${minSize.toFixed(1)}pt まで縮小しても）` : ''}: ${where} — ${how.ja}。`,
-      en: `Text "${excerpt}" does not fit its box${atMin ? ` even at the minimum size of ${minSize.toFixed(1)} pt` : ''}: ${where} — ${how.en}.`,
+      ja: `${el} の文章「${excerpt}」が枠に収まりません（${atMin ? `最小の文字サイズ ${pt(minSize)}pt まで縮小しても、` : ''}${how.ja}）。`,
+      en: `The text of ${el}, "${excerpt}", does not fit its box${atMin ? ` even at its minimum size of ${pt(minSize)} pt` : ''}: ${how.en}.`,
     },
     hint: atMin
-      ? { ja: '文章を短くするか、テンプレートで枠を大きくしてください。', en: 'Shorten the text, or give it a larger box in the template.' }
+      ? {
+          ja: `文章を短くするか、テンプレートで ${el} の -kp-fit-min-size を小さくしてください。${squeezed ? 'この文章が短いなら、同じページの他の文章が場所を取っています。' : ''}`,
+          en: `Shorten the text, or lower -kp-fit-min-size of ${el} in the template.${squeezed ? ' If this text is short, other text on the page is taking its room.' : ''}`,
+        }
       : {
           ja: '文章を短くするか、枠を大きくするか、CSS の -kp-fit-min-size で自動縮小を許可してください。',
           en: 'Shorten the text, enlarge its box, or allow automatic shrinking with the CSS property -kp-fit-min-size.',
         },
     ...(origin.file ? { file: origin.file } : {}),
     ...(origin.line ? { line: origin.line } : {}),
+    ...(origin.path ? { path: origin.path } : {}),
   });
 }

@@ -166,7 +166,8 @@ function markerRuns(box: TextBox, contentX: number, baseline: number): GlyphRun[
 }
 
 function paintIcon(box: IconBox, rect: Rect, flow: Flow, icons: IconRegistry): void {
-  const icon = icons.get(box.name, { file: box.origin.file, line: box.origin.line });
+  const { file, line, path } = box.origin;
+  const icon = icons.get(box.name, { ...(file ? { file } : {}), ...(line ? { line } : {}), ...(path ? { path } : {}) });
   const [vx, vy, vw, vh] = icon.viewBox;
   const scale = Math.min(rect.w / vw, rect.h / vh);
   const ox = rect.x + (rect.w - vw * scale) / 2 - vx * scale;

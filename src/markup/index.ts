@@ -5,7 +5,7 @@
  *   whitespace processing → margin boxes
  */
 import { isTag, isText, type Element } from 'domhandler';
-import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
+import { parseSourceRef, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import type { ComputedStyle, StyledDocument, StyledElement } from './types.js';
 import { warn } from './diag.js';
 import { parseInlineStyle, parseStylesheet, type StyleRule } from './css.js';
@@ -37,14 +37,8 @@ export interface ParseMarkupOptions {
   lineOffset?: number;
 }
 
-/** `data-src="policy.md:12"` (or `policy.md:12:3`, or just a file) → SourceRef. */
-export function parseDataSrc(value: string): SourceRef {
-  const m = /^(.*?):(\d+)(?::(\d+))?$/.exec(value);
-  if (!m) return { file: value };
-  const ref: SourceRef = { file: m[1]!, line: Number(m[2]) };
-  if (m[3]) ref.column = Number(m[3]);
-  return ref;
-}
+/** `data-src` values: see parseSourceRef. */
+export const parseDataSrc = parseSourceRef;
 
 export function parseMarkup(html: string, options: ParseMarkupOptions): StyledDocument {
   const { file } = options;

@@ -9,7 +9,20 @@ export function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   // {{#each items}}{{inc @index}}{{/each}} → 1-based numbers.
   hb.registerHelper('inc', (n: unknown) => Number(n) + 1);
-  // {{{attr "data-src" value}}}: an HTML attribute only when the value is present.
+  // {{concat "icons[" @index "].label"}} → "icons[2].label".
+  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
+  // {{{src "poster" "checklist.items" @index}}} → data-src="content/…/poster.yaml:22#checklist.items[4]":
+  // marks an element with the content field it prints, so layout errors (a missing glyph, text
+  // that does not fit) name that file, line and field rather than the template.
+  hb.registerHelper('src', function (this: unknown, file: string, field: string, ...rest: unknown[]) {
+    const options = rest.pop() as Handlebars.HelperOptions;
+    const index = rest[0];
+    const path = typeof index === 'number' ? `${field}[${index}]` : field;
+    const maps = (options.data?.root as { sources?: Record<string, Record<string, string> | undefined> })?.sources;
+    const at = maps?.[file]?.[path];
+    return at ? new hb.SafeString(` data-src="${hb.escapeExpression(`${at}#${path}`)}"`) : '';
+  });
+  // {{{attr "name" value}}}: an HTML attribute only when the value is present.
   hb.registerHelper('emphasize', (text: unknown) => new hb.SafeString(emphasizeQuotes(String(text), hb.escapeExpression)));
   hb.registerHelper('attr', (name: string, value: unknown) =>
     value === undefined || value === null || value === ''

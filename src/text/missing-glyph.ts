@@ -3,7 +3,7 @@
  * message names the character, the font and where the text came from, and suggests a
  * look-alike the font does have when we know one.
  */
-import { type Diagnostic, UserInputError, userError } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, UserInputError } from '../diagnostics/diagnostic.js';
 import type { FontFace } from '../fonts/registry.js';
 import type { ItemOrigin } from '../layout/display-list.js';
 
@@ -36,11 +36,9 @@ function hex(cp: number): string {
 
 export function missingGlyphDiagnostic({ char, face, origin }: MissingGlyph): Omit<Diagnostic, 'severity'> {
   const code = hex(char.codePointAt(0)!);
-  const where = origin?.file ? (origin.line === undefined ? origin.file : `${origin.file}:${origin.line}`) : undefined;
-  const enIn = origin?.element ? ` in ${origin.element}` : '';
-  const en = `The font "${face.family}" has no glyph for "${char}" (${code})${enIn}${where ? ` (${where})` : ''}.`;
-  const jaWhere = [origin?.element, where].filter(Boolean).join('、');
-  const ja = `フォント「${face.family}」には「${char}」（${code}）の字形がありません${jaWhere ? `（${jaWhere}）` : ''}。`;
+  // The file, line and field lead the printed diagnostic; the message names the element.
+  const en = `The font "${face.family}" has no glyph for "${char}" (${code})${origin?.element ? ` in ${origin.element}` : ''}.`;
+  const ja = `フォント「${face.family}」には「${char}」（${code}）の字形がありません${origin?.element ? `（${origin.element}）` : ''}。`;
   const alike = LOOK_ALIKES[char];
   const usable = alike !== undefined && face.glyphId(alike.codePointAt(0)!) !== 0 ? alike : undefined;
   const hint = usable
@@ -58,11 +56,11 @@ export function missingGlyphDiagnostic({ char, face, origin }: MissingGlyph): Om
     hint,
     ...(origin?.file !== undefined ? { file: origin.file } : {}),
     ...(origin?.line !== undefined ? { line: origin.line } : {}),
+    ...(origin?.path !== undefined ? { path: origin.path } : {}),
   };
 }
 
 /** One error carrying every missing character of the paragraph, so the author fixes them at once. */
 export function missingGlyphError(missing: readonly MissingGlyph[]): UserInputError {
-  if (missing.length === 1) return userError(missingGlyphDiagnostic(missing[0]!));
   return new UserInputError(missing.map((m) => ({ severity: 'error' as const, ...missingGlyphDiagnostic(m) })));
 }

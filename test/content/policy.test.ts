@@ -1,7 +1,8 @@
 /** policy.md: front matter + a restricted Markdown body, with lines of the .md file in errors. */
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../src/diagnostics/diagnostic.js';
-import { loadContent, parseDataSrc, parsePolicy, policyTextBlocks } from '../../src/content/index.js';
+import { loadContent, parsePolicy, policyTextBlocks } from '../../src/content/index.js';
+import { parseSourceRef } from '../../src/diagnostics/diagnostic.js';
 import { contentDir, diagnosticsOf, shown } from './helpers.js';
 
 const FRONT = '---\ntitle: 方針\ndate: 2025-08-29\nsigner:\n  title: 町長\n  name: 山田\n---\n';
@@ -106,8 +107,13 @@ describe('policy.md', () => {
     expect(policy!.html).toContain('<ol data-src="policy.md:9">\n<li data-src="policy.md:9">柱一</li>');
   });
 
-  it('reads data-src back into file and line', () => {
-    expect(parseDataSrc('content/okayama/policy.md:12')).toEqual({ file: 'content/okayama/policy.md', line: 12 });
-    expect(parseDataSrc('nonsense')).toBeUndefined();
+  it('reads data-src back into file, line and field path', () => {
+    expect(parseSourceRef('content/okayama/policy.md:12')).toEqual({ file: 'content/okayama/policy.md', line: 12 });
+    expect(parseSourceRef('content/okayama/poster.yaml:22#checklist.items[4]')).toEqual({
+      file: 'content/okayama/poster.yaml',
+      line: 22,
+      path: 'checklist.items[4]',
+    });
+    expect(parseSourceRef('nonsense')).toEqual({ file: 'nonsense' });
   });
 });

@@ -21,8 +21,8 @@ describe('missing glyphs', () => {
     expect(e.diagnostics).toHaveLength(1);
     const [d] = e.diagnostics;
     expect(d).toMatchObject({ severity: 'error', code: 'text/missing-glyph', file: 'templates/poster.hbs', line: 12 });
-    expect(d!.message.en).toBe('The font "BIZ UDPGothic" has no glyph for "✔" (U+2714) in h1.headline (templates/poster.hbs:12).');
-    expect(d!.message.ja).toBe('フォント「BIZ UDPGothic」には「✔」（U+2714）の字形がありません（h1.headline、templates/poster.hbs:12）。');
+    expect(d!.message.en).toBe('The font "BIZ UDPGothic" has no glyph for "✔" (U+2714) in h1.headline.');
+    expect(d!.message.ja).toBe('フォント「BIZ UDPGothic」には「✔」（U+2714）の字形がありません（h1.headline）。');
     expect(d!.hint!.en).toBe('Use "✓" (U+2713) instead, or an icon.');
   });
 
