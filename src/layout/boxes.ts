@@ -116,8 +116,17 @@ function anonymousStyle(style: ComputedStyle): ComputedStyle {
     border: { top: none, right: none, bottom: none, left: none },
     borderRadius: [0, 0, 0, 0],
     backgroundColor: undefined,
+    minWidth: 'auto',
+    minHeight: 'auto',
+    maxWidth: 'auto',
+    maxHeight: 'auto',
     flexGrow: 0,
     flexShrink: 1,
+    flexBasis: 'auto',
+    alignSelf: 'auto',
+    breakBefore: 'auto',
+    breakAfter: 'auto',
+    breakInside: 'auto',
   };
 }
 

@@ -71,17 +71,22 @@ export function decorationPaths(
     b[side].style === 'none' || (side === 'top' && cut.top) || (side === 'bottom' && cut.bottom) ? 0 : b[side].width;
   const [wt, wr, wb, wl] = [width('top'), width('right'), width('bottom'), width('left')];
   if (wt + wr + wb + wl === 0) return out;
-  const uniform =
-    wt === wr && wr === wb && wb === wl &&
-    sameColor(b.top.color, b.right.color) && sameColor(b.top.color, b.bottom.color) && sameColor(b.top.color, b.left.color);
+  const present = [wt, wr, wb, wl].filter((w) => w > 0);
+  const colours = (['top', 'right', 'bottom', 'left'] as const).filter((_, i) => [wt, wr, wb, wl][i]! > 0).map((k) => b[k].color);
+  const uniform = present.every((w) => w === present[0]) && colours.every((c) => sameColor(c, colours[0]));
   if (uniform) {
-    // Stroke along the middle of the border so rounded corners stay concentric with the background.
-    const inset = { x: r.x + wt / 2, y: r.y + wt / 2, w: r.w - wt, h: r.h - wt };
-    const innerRadii = radii.map((v) => Math.max(0, v - wt / 2)) as [number, number, number, number];
+    // Stroke along the middle of the border so rounded corners stay concentric with the
+    // background; a side cut by a page break is simply left out of the path.
+    const w = present[0]!;
+    // At a cut the sides run right to the page break.
+    const top = cut.top ? 0 : w / 2;
+    const bottom = cut.bottom ? 0 : w / 2;
+    const inset = { x: r.x + w / 2, y: r.y + top, w: r.w - w, h: r.h - top - bottom };
+    const innerRadii = radii.map((v) => Math.max(0, v - w / 2)) as [number, number, number, number];
     out.push({
       kind: 'path',
-      commands: roundedRect(inset, innerRadii),
-      stroke: { color: b.top.color, width: wt, join: 'miter', cap: 'butt', ...dash(b.top.style, wt) },
+      commands: borderPath(inset, innerRadii, [wt > 0, wr > 0, wb > 0, wl > 0]),
+      stroke: { color: colours[0]!, width: w, join: 'miter', cap: 'butt', ...dash(b.top.style, w) },
       origin,
     });
     return out;
@@ -105,4 +110,43 @@ function dash(style: string, width: number): { dash?: number[] } {
 
 function sameColor(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The outline of a rounded rectangle through the sides that are present (top, right, bottom,
+ * left), as open subpaths where sides are missing; a corner is drawn only between two
+ * present sides.
+ */
+export function borderPath(r: Rect, radii: readonly [number, number, number, number], sides: readonly boolean[]): PathCommand[] {
+  if (sides.every(Boolean)) return roundedRect(r, radii);
+  const { x, y, w, h } = r;
+  const [tl, tr, br, bl] = radii;
+  // Each side runs clockwise between the ends of its corners; corner i follows side i.
+  const segments: { from: [number, number]; to: [number, number]; corner: PathCommand | undefined }[] = [
+    { from: [x + tl, y], to: [x + w - tr, y], corner: tr > 0 ? corner(x + w - tr, y, x + w, y + tr, tr, 'tr') : undefined },
+    { from: [x + w, y + tr], to: [x + w, y + h - br], corner: br > 0 ? corner(x + w, y + h - br, x + w - br, y + h, br, 'br') : undefined },
+    { from: [x + w - br, y + h], to: [x + bl, y + h], corner: bl > 0 ? corner(x + bl, y + h, x, y + h - bl, bl, 'bl') : undefined },
+    { from: [x, y + h - bl], to: [x, y + tl], corner: tl > 0 ? corner(x, y + tl, x + tl, y, tl, 'tl') : undefined },
+  ];
+  // Start after a missing side so that every run of present sides is one subpath.
+  const startAt = sides.findIndex((present, i) => !present && sides[(i + 1) % 4]);
+  const cmds: PathCommand[] = [];
+  let open = false;
+  for (let k = 1; k <= 4; k++) {
+    const i = (startAt + k) % 4;
+    if (!sides[i]) {
+      open = false;
+      continue;
+    }
+    const seg = segments[i]!;
+    // A missing neighbour before this side: the side starts at the very corner of the box.
+    const from: [number, number] = open ? seg.from : i === 0 ? [x, y] : i === 1 ? [x + w, y] : i === 2 ? [x + w, y + h] : [x, y + h];
+    if (!open) cmds.push({ op: 'M', x: from[0], y: from[1] });
+    const nextPresent = sides[(i + 1) % 4];
+    const to: [number, number] = nextPresent ? seg.to : i === 0 ? [x + w, y] : i === 1 ? [x + w, y + h] : i === 2 ? [x, y + h] : [x, y];
+    cmds.push({ op: 'L', x: to[0], y: to[1] });
+    if (nextPresent && seg.corner) cmds.push(seg.corner);
+    open = true;
+  }
+  return cmds;
 }

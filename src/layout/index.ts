@@ -117,11 +117,13 @@ function assemblePage(flow: Flow, slices: PageSlice[], index: number, doc: Style
   for (const d of flow.decorations) {
     const top = d.rect.y;
     const bottom = d.rect.y + d.rect.h;
-    if (!(top < nextStart && bottom > start) && !(top === bottom && top >= start && top < nextStart)) continue;
+    // A box belongs to the page where it starts, and to every later page it runs into.
+    if (top >= nextStart - 0.01 || bottom <= start + 0.01 || top >= slice.end - 0.01) continue;
     const cutTop = top < start - 0.01;
-    const cutBottom = bottom > slice.end + 0.01 && index < slices.length - 1;
+    const cutBottom = bottom > nextStart + 0.01;
     const y0 = cutTop ? start : top;
-    const y1 = cutBottom ? slice.end : bottom;
+    const y1 = cutBottom ? Math.max(slice.end, y0) : bottom;
+    if (y1 - y0 <= 0.01) continue;
     const rect = { x: d.rect.x + dx, y: y0 + dy, w: d.rect.w, h: y1 - y0 };
     items.push(...decorationPaths(rect, d.style, d.element, { top: cutTop, bottom: cutBottom }));
   }

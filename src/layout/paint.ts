@@ -30,6 +30,13 @@ export interface Decoration {
 export interface BreakUnit {
   top: number;
   bottom: number;
+  /**
+   * Border edges of the boxes that open at this unit (their top border and padding lie above
+   * it) or close at it (their bottom padding and border lie below): a page that starts or
+   * ends here takes them along.
+   */
+  boxTop?: number;
+  boxBottom?: number;
   /** Breaking before this unit: allowed, avoided (keep together) or forced. */
   before: 'auto' | 'avoid' | 'page';
 }
@@ -97,8 +104,18 @@ function walk(
     for (const child of laid.children) walk(child, x, y, inner, flow, icons, open, closed);
   }
   open.pop();
+  // A box with no text or icon in it (a coloured bar) is itself the unit that is placed.
+  if (flow.units.length === tracker.firstUnit && h > 0 && (s.backgroundColor || hasBorder(s))) {
+    flow.units.push({ top: y, bottom: y + h, before: 'auto' });
+  }
   tracker.lastUnit = flow.units.length - 1;
-  if (tracker.lastUnit >= tracker.firstUnit) closed.push(tracker);
+  if (tracker.lastUnit >= tracker.firstUnit) {
+    closed.push(tracker);
+    const first = flow.units[tracker.firstUnit]!;
+    const last = flow.units[tracker.lastUnit]!;
+    first.boxTop = Math.min(first.boxTop ?? first.top, y);
+    last.boxBottom = Math.max(last.boxBottom ?? last.bottom, y + h);
+  }
 }
 
 function contentRect(laid: LaidOutBox, x: number, y: number, w: number, h: number): Rect {

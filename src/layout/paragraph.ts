@@ -42,8 +42,12 @@ export function scaledRuns(runs: InlineRun[], scale: number): InlineRun[] {
   }));
 }
 
+/**
+ * The line pitch. Auto-fit scales a unitless line-height with the font (as CSS would, since
+ * the factor is what inherits); a line-height given as a length stays as written.
+ */
 export function lineHeightOf(box: TextBox): number {
-  return box.style.lineHeight * box.scale;
+  return box.style.lineHeightMultiplier !== undefined ? box.style.lineHeight * box.scale : box.style.lineHeight;
 }
 
 /** Natural size of the paragraph at a given measure (height = lines × line-height). */

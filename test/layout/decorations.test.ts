@@ -117,26 +117,24 @@ describe('decorations cut by a page break', () => {
 
   it('draws no border along the cut edges, and the others as usual', () => {
     const doc = layout(css, body);
-    const horizontal = (page: DisplayPage) =>
-      filledWith(page, RED)
-        .map((p) => bounds(p))
-        .filter((b) => b.x1 - b.x0 > 100 && b.y1 - b.y0 <= 2.001);
-    const vertical = (page: DisplayPage) => filledWith(page, RED).filter((p) => bounds(p).x1 - bounds(p).x0 <= 2.001);
-    // Page 1: a top border band only; page 2: a bottom border band only.
-    expect(horizontal(doc.pages[0]!).map((b) => b.y0)).toEqual([120]);
-    expect(horizontal(doc.pages[1]!).map((b) => b.y1)).toEqual([20 + 40 + 5 + 2]);
-    // Both pages keep the left and right borders, running to the cut.
-    expect(vertical(doc.pages[0]!)).toHaveLength(2);
-    expect(vertical(doc.pages[1]!)).toHaveLength(2);
-    for (const v of vertical(doc.pages[0]!)) expect(bounds(v).y1).toBeCloseTo(20 + 100 + 2 + 5 + 40, 9);
-    for (const v of vertical(doc.pages[1]!)) expect(bounds(v).y0).toBeCloseTo(20, 9);
-    expect(paths(doc.pages[0]!).some((p) => p.stroke)).toBe(false);
+    const border = (page: DisplayPage) => paths(page).filter((p) => JSON.stringify(p.stroke?.color) === JSON.stringify(RED));
+    // One open stroke per page (an even border), 2 pt wide, along the middle of the border.
+    const [b1] = border(doc.pages[0]!);
+    const [b2] = border(doc.pages[1]!);
+    expect(border(doc.pages[0]!)).toHaveLength(1);
+    expect(border(doc.pages[1]!)).toHaveLength(1);
+    expect(b1!.stroke!.width).toBe(2);
+    // Open paths: no closing Z, so the cut edge has no border.
+    expect(ops(b1!)).not.toContain('Z');
+    expect(ops(b2!)).not.toContain('Z');
+    // Page 1: left side up from the cut, the rounded top, right side down to the cut.
+    expect(bounds(b1!)).toEqual({ x0: 21, y0: 121, x1: 179, y1: 20 + 100 + 2 + 5 + 40 });
+    // Page 2: from the page top down the sides and along the rounded bottom.
+    expect(bounds(b2!)).toEqual({ x0: 21, y0: 20, x1: 179, y1: 20 + 40 + 5 + 1 });
   });
 
-  // Known bug: a sliced box whose border is even is drawn as square filled bands
-  // (decorationPaths falls back to the "uneven" branch once a cut side has width 0), so the
-  // border corners at the uncut edges are square while the background under them is rounded.
-  it.fails('keeps the border rounded at the uncut corners of a sliced box', () => {
+  // Regression: a sliced even border used to fall back to square filled bands.
+  it('keeps the border rounded at the uncut corners of a sliced box', () => {
     const doc = layout(css, body);
     const border1 = paths(doc.pages[0]!).filter((p) => JSON.stringify(p.fill ?? p.stroke?.color) === JSON.stringify(RED));
     expect(border1.reduce((n, p) => n + curves(p), 0)).toBe(2);
@@ -148,19 +146,20 @@ describe('decorations at the edges of a page break', () => {
   // assemblePage cuts every decoration that reaches below it. A box that fits on the page
   // but whose bottom padding and border come after its last line loses them: they are cut
   // on this page and not drawn on the next one either.
-  it.fails('a bordered box that fits at the end of a page keeps its bottom padding and border', () => {
+  it('a bordered box that fits at the end of a page keeps its bottom padding and border', () => {
     // Six lines (120 pt), then a box 2 + 20 + 15 + 2 = 39 pt tall: it ends at 159 ≤ 160.
     const doc = layout(`${PAGE} .box { padding-bottom: 15pt; border: 2pt solid red }`, `${one(6)}<div class="box"><p>箱の中</p></div><p>後</p>`);
     expect(lines(doc.pages[0]!).at(-1)!.text).toBe('箱の中');
     const red = doc.pages.flatMap((p) => paths(p)).filter((p) => JSON.stringify(p.fill ?? p.stroke?.color) === JSON.stringify(RED));
-    const all = bounds(red);
-    expect(all.y1).toBeCloseTo(20 + 159, 9);
+    // An even border is stroked along its middle: its outer edge is half the width further out.
+    const outer = Math.max(...red.map((p) => bounds([p]).y1 + (p.stroke ? p.stroke.width / 2 : 0)));
+    expect(outer).toBeCloseTo(20 + 159, 9);
   });
 
   // Same cause: a box without text (a coloured rule) right after the last line of a page has
   // no break unit, lies between the page's end and the next page's start, and is drawn
   // with zero height.
-  it.fails('a coloured bar that fits after the last line of a page is drawn in full', () => {
+  it('a coloured bar that fits after the last line of a page is drawn in full', () => {
     const doc = layout(`${PAGE} .bar { height: 10pt; background: red }`, `${one(7)}<div class="bar"></div><p>後</p>`);
     const bars = doc.pages.flatMap((p) => filledWith(p, RED)).map((p) => bounds(p));
     expect(bars.map((b) => b.y1 - b.y0)).toEqual([10]);
@@ -170,12 +169,39 @@ describe('decorations at the edges of a page break', () => {
   // padding lie between the previous page's last line and that line. The previous page gets
   // a zero-height fragment with a stray top border; the next page draws the box as "cut at
   // the top" (slice.start is the line's top), without its top border and padding.
-  it.fails('a box that starts at a page break starts on the new page with its top border and padding', () => {
+  it('a box that starts at a page break starts on the new page with its top border and padding', () => {
     const doc = layout(`${PAGE} .box { padding-top: 15pt; border: 2pt solid red; background: #eeeeee }`, `${one(7)}<div class="box"><p>箱の中</p></div>`);
     expect(doc.pages).toHaveLength(2);
     expect(paths(doc.pages[0]!)).toEqual([]);
     const box = bounds(filledWith(doc.pages[1]!, GREY));
     expect(box.y0).toBeCloseTo(20, 9);
     expect(lines(doc.pages[1]!)[0]!.runs[0]!.y - 20).toBeCloseTo(2 + 15 + 13.798828125, 6);
+  });
+
+  // Same cause as above, with a forced break: the most common way to hit it is a section box
+  // with break-before: page. The break unit is the box's first line, so the new page starts
+  // at that line and the box's top border and padding are treated as "cut".
+  it('a box with break-before: page keeps its top border and padding, and leaves nothing on the previous page', () => {
+    const doc = layout(`${PAGE} .box { break-before: page; padding: 10pt; border: 2pt solid red; background: #eeeeee }`, '<p>前</p><div class="box"><p>箱</p></div>');
+    expect(doc.pages).toHaveLength(2);
+    expect(paths(doc.pages[0]!)).toEqual([]);
+    expect(bounds(filledWith(doc.pages[1]!, GREY)).y0).toBeCloseTo(20, 9);
+    expect(lines(doc.pages[1]!)[0]!.y).toBeCloseTo(20 + 2 + 10 + 13.798828125, 6);
+  });
+
+  // Known bug: units of a flex row are emitted item by item, so the last unit of the row (the
+  // right item's only line) is not its lowest one. The page slice ends at that unit's bottom
+  // (paginate.ts `end: units[breakAt - 1].bottom`), and the row's background is cut there,
+  // above most of the left item's lines.
+  it('the background of a flex row that ends a page covers all of its lines', () => {
+    const doc = layout(
+      `${PAGE} .row { display: flex; background: #eeeeee } .row > p { width: 50% }`,
+      `${one(4)}<div class="row"><p>左あいうえおかきくけこさしすせそたちつてとなにぬねの</p><p>右</p></div><p>後</p><p>後二</p>`,
+    );
+    const page = doc.pages[0]!;
+    const lastLine = lines(page).at(-1)!;
+    expect(lastLine.text).toBe('ねの'); // the row's last line is on page 1 …
+    // … at y 160…180, inside the row, so the row's background must reach it.
+    expect(bounds(filledWith(page, GREY)).y1).toBeCloseTo(180, 9);
   });
 });
