@@ -15,7 +15,7 @@ import { layoutDocument } from '../layout/index.js';
 import type { DisplayDocument } from '../layout/display-list.js';
 import { parseMarkup } from '../markup/index.js';
 import { renderPdf } from '../render/pdf/index.js';
-import { TemplateEngine } from '../template/render.js';
+import { TemplateEngine, type RenderedTemplate } from '../template/render.js';
 import { documentDate } from './date.js';
 import { jobsFor, type BuildJob } from './products.js';
 import { loadTheme } from './theme.js';
@@ -61,9 +61,9 @@ export async function buildAll(request: BuildRequest): Promise<BuildResult> {
   const bag = new DiagnosticBag();
   const pending: { path: string; bytes: Uint8Array; pages: number; ms: number }[] = [];
   for (const dir of dirs) {
-    const content = await loadContent(dir);
+    const content = await loadContent(dir, { cwd: request.cwd });
     content.warnings.forEach((w) => bag.add(w));
-    const jobs = jobsFor(content.products, request.products, displayPath(join(dir, 'products.yaml')));
+    const jobs = jobsFor(content.products, request.products, displayPath(join(dir, 'products.yaml'), request.cwd));
     for (const job of jobs) {
       const started = performance.now();
       const doc = await buildDocument(content, job, bag, request.env ?? process.env);
@@ -96,7 +96,7 @@ export function layoutJob(content: Content, job: BuildJob, bag: DiagnosticBag, e
   const data = templateData(content, job, templates.dir);
   const rendered = templates.render(job.template, data);
   const styled = parseMarkup(rendered.html, { file: rendered.file });
-  styled.diagnostics.forEach((d) => bag.add(d));
+  styled.diagnostics.forEach((d) => bag.add(templatePosition(d, rendered)));
   // Elements printing content carry data-src, so layout errors name the content field.
   return layoutDocument(styled, {
     fonts: defaultFontRegistry(),
@@ -171,4 +171,21 @@ function discoverContent(cwd: string): string[] {
       en: 'Name a folder with --content, or create content/<organisation>/products.yaml.',
     },
   });
+}
+
+/**
+ * Markup positions are lines of the rendered HTML. Where those are still the template's own
+ * lines they are exact; below the first {{#each}} or multi-line value they are not, so the
+ * diagnostic names the rendered line in words instead of pretending it is a template line.
+ */
+function templatePosition(d: Diagnostic, rendered: RenderedTemplate): Diagnostic {
+  if (d.file !== rendered.file || d.line === undefined || d.line <= rendered.exactLines) return d;
+  const { line, column: _column, ...rest } = d;
+  return {
+    ...rest,
+    message: {
+      ja: `${d.message.ja}（テンプレートから生成した HTML の ${line} 行目）`,
+      en: `${d.message.en} (line ${line} of the HTML rendered from the template)`,
+    },
+  };
 }

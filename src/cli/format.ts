@@ -36,8 +36,9 @@ export function formatBytes(n: number): string {
 
 /**
  * The diagnostics without repeats: a second error of the same kind at the same file, line,
- * column and field is a follow-up of the first (a YAML syntax error is often reported twice
- * at one place), and printing it again only hides the other messages.
+ * column and field is a follow-up of the first, and printing it again only hides the other
+ * messages. (The content stage already reports each YAML syntax error position once; this
+ * is the safety net for every stage.)
  */
 export function distinctDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();

@@ -4,8 +4,7 @@
  */
 import * as z from 'zod';
 import type { Diagnostic, Localized } from '../diagnostics/diagnostic.js';
-import { contentIssueOf } from './schema-helpers.js';
-import { suggest } from '../diagnostics/suggest.js';
+import { contentIssueOf, fieldList, unknownField, type ContentIssue } from './schema-helpers.js';
 import { formatPath, positionAt, type YamlSource } from './yaml-source.js';
 
 type Issue = z.core.$ZodIssue;
@@ -58,10 +57,6 @@ function typeOf(v: unknown): Localized {
   return TYPE_NAMES[typeof v] ?? { ja: String(typeof v), en: String(typeof v) };
 }
 
-function fieldList(fields: string[]): Localized {
-  return { ja: `ここに書ける項目: ${fields.join(', ')}`, en: `Fields expected here: ${fields.join(', ')}` };
-}
-
 /** Turns one zod issue into diagnostics (an unknown-keys issue names several keys). */
 function convert(issue: Issue, prefix: PropertyKey[], ctx: Ctx): Found[] {
   const path = [...prefix, ...issue.path];
@@ -70,20 +65,12 @@ function convert(issue: Issue, prefix: PropertyKey[], ctx: Ctx): Found[] {
     file: ctx.source.file, ...positionAt(ctx.source, p, prefer), ...(p.length > 0 ? { path: formatPath(p) } : {}),
   });
   const custom = contentIssueOf(issue);
-  if (custom) return [{ ...at(path, custom.code === 'content/unknown-field' ? 'key' : 'value'), ...custom }];
+  if (custom) return [found(at(path, custom.code === 'content/unknown-field' ? 'key' : 'value'), custom, path.slice(0, -1), ctx)];
 
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = fieldsAt(ctx.schema, path);
-      return issue.keys.map((key) => {
-        const guess = suggest(key, known);
-        return {
-          ...at([...path, key], 'key'),
-          code: 'content/unknown-field',
-          message: { ja: `不明な項目「${key}」があります。`, en: `Unknown field \`${key}\`.` },
-          hint: guess ? { ja: `「${guess}」のまちがいではありませんか？`, en: `Did you mean \`${guess}\`?` } : fieldList(known),
-        };
-      });
+      return issue.keys.map((key) => found(at([...path, key], 'key'), unknownField(key, known), path, ctx));
     }
     case 'invalid_union': {
       // Prefer the branch that got past the type check (e.g. the object form of a bullet).
@@ -156,12 +143,58 @@ function convert(issue: Issue, prefix: PropertyKey[], ctx: Ctx): Found[] {
   }
 }
 
+/** An unknown key for which "did you mean" found a field of the schema. */
+interface Guess {
+  key: string;
+  guess: string;
+  /** Field path of the suggested field, as in `Found.path`. */
+  target: string;
+  /** The fields of the object the key is in. */
+  known: readonly string[];
+}
+
+/** A ready-made issue at `where`; a misspelt key is remembered for mergeMisspelt. */
+function found(where: Omit<Found, keyof ContentIssue>, issue: ContentIssue, parent: readonly PropertyKey[], ctx: Ctx): Found {
+  const { misspelt, ...rest } = issue;
+  const d: Found = { ...where, ...rest };
+  if (misspelt?.guess) ctx.guesses.set(d, { key: misspelt.key, guess: misspelt.guess, target: formatPath([...parent, misspelt.guess]), known: misspelt.known });
+  return d;
+}
+
 interface Ctx {
   source: YamlSource;
   schema: z.core.$ZodType;
   data: unknown;
+  guesses: Map<Found, Guess>;
 }
 
 export function issuesToDiagnostics(issues: readonly Issue[], source: YamlSource, schema: z.core.$ZodType, data: unknown): Found[] {
-  return issues.flatMap((i) => convert(i, [], { source, schema, data }));
+  const ctx: Ctx = { source, schema, data, guesses: new Map() };
+  return mergeMisspelt(issues.flatMap((i) => convert(i, [], ctx)), ctx.guesses);
+}
+
+/**
+ * A misspelt field (`headlin:`) makes zod report both the unknown key and the missing
+ * required one (`headline`). Both are one mistake, so they become one error at the key that
+ * was written, which is where the fix goes.
+ */
+function mergeMisspelt(found: Found[], guesses: ReadonlyMap<Found, Guess>): Found[] {
+  const missing = new Map<string, Found>();
+  for (const d of found) if (d.code === 'content/missing-field' && d.path !== undefined && !missing.has(d.path)) missing.set(d.path, d);
+  const merged = new Set<Found>();
+  const out = found.map((d) => {
+    const g = guesses.get(d);
+    const gone = g && missing.get(g.target);
+    if (!g || !gone || merged.has(gone)) return d;
+    merged.add(gone);
+    return {
+      ...d,
+      message: {
+        ja: `不明な項目「${g.key}」があります。「${g.guess}」のまちがいではありませんか？`,
+        en: `Unknown field \`${g.key}\`: did you mean \`${g.guess}\`?`,
+      },
+      hint: fieldList(g.known),
+    };
+  });
+  return out.filter((d) => !merged.has(d));
 }

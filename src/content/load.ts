@@ -19,6 +19,8 @@ import { positionAt, sourceMap, type SourceMap, type YamlSource } from './yaml-s
 export interface Content {
   /** Absolute path of the content folder. */
   dir: string;
+  /** The working directory that file names in diagnostics and `sources` are relative to. */
+  cwd: string;
   organisation: Organisation;
   products: ProductSpec[];
   /** poster.yaml, policy.md and press-release.yaml are optional; see requireContent. */
@@ -42,6 +44,11 @@ export interface ContentSources {
 export interface LoadOptions {
   /** The project's assets/ folder, the only place besides the content folder assets may come from. */
   assetsDir?: string;
+  /**
+   * The caller's working directory (default: process.cwd()): a relative `dir` is resolved
+   * against it, and every file name in diagnostics and `sources` (data-src) is relative to it.
+   */
+  cwd?: string;
 }
 
 export const CONTENT_FILES = {
@@ -54,8 +61,8 @@ export const CONTENT_FILES = {
 const REQUIRED: readonly string[] = [CONTENT_FILES.organisation, CONTENT_FILES.products];
 
 /** Paths in diagnostics are relative to the working directory, like a compiler's. */
-export function displayPath(abs: string): string {
-  return path.relative(process.cwd(), abs).split(path.sep).join('/') || '.';
+export function displayPath(abs: string, cwd: string = process.cwd()): string {
+  return path.relative(path.resolve(cwd), path.resolve(cwd, abs)).split(path.sep).join('/') || '.';
 }
 
 async function readIfExists(file: string): Promise<string | undefined> {
@@ -68,14 +75,16 @@ async function readIfExists(file: string): Promise<string | undefined> {
 }
 
 export async function loadContent(dir: string, options: LoadOptions = {}): Promise<Content> {
-  const abs = path.resolve(dir);
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const shown = (p: string) => displayPath(p, cwd);
+  const abs = path.resolve(cwd, dir);
   const isDir = await stat(abs).then((s) => s.isDirectory(), () => false);
   if (!isDir) {
     throw userError({
       code: 'content/missing-dir',
       message: { ja: `コンテンツフォルダ「${dir}」がありません。`, en: `Content folder "${dir}" does not exist.` },
       hint: { ja: 'フォルダのパスを確認してください（例: content/okayama）。', en: 'Check the folder path, e.g. content/okayama.' },
-      file: displayPath(abs),
+      file: shown(abs),
     });
   }
   const bag = new DiagnosticBag();
@@ -88,22 +97,22 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
         code: 'content/missing-file',
         message: { ja: `必須のファイル「${name}」がありません。`, en: `Required file ${name} is missing.` },
         hint: { ja: 'content/okayama の同じ名前のファイルを参考に作成してください。', en: 'Create it, using the file of the same name in content/okayama as an example.' },
-        file: displayPath(path.join(abs, name)),
+        file: shown(path.join(abs, name)),
       });
     }
   }
-  await warnAboutStrayFiles(abs, bag);
+  await warnAboutStrayFiles(abs, shown, bag);
 
   const yaml = <S extends Parameters<typeof validateYaml>[2]>(name: string, schema: S) => {
     const text = texts.get(name);
-    return text === undefined ? undefined : validateYaml(text, displayPath(path.join(abs, name)), schema, bag);
+    return text === undefined ? undefined : validateYaml(text, shown(path.join(abs, name)), schema, bag);
   };
   const organisation = yaml(CONTENT_FILES.organisation, organisationSchema);
   const products = yaml(CONTENT_FILES.products, productsSchema);
   const poster = yaml(CONTENT_FILES.poster, posterSchema);
   const pressRelease = yaml(CONTENT_FILES.pressRelease, pressReleaseSchema);
   const policyText = texts.get(CONTENT_FILES.policy);
-  const policy = policyText === undefined ? undefined : parsePolicy(policyText, displayPath(path.join(abs, CONTENT_FILES.policy)), bag);
+  const policy = policyText === undefined ? undefined : parsePolicy(policyText, shown(path.join(abs, CONTENT_FILES.policy)), bag);
 
   // The logo is checked even when other fields are wrong, so one run reports everything.
   const raw = organisation?.data as { logo?: unknown } | undefined;
@@ -123,6 +132,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   bag.throwIfErrors();
   return {
     dir: abs,
+    cwd,
     organisation: { ...organisation!.value!, ...(logoPath ? { logoPath } : {}) },
     products: toProductSpecs(products!.value!),
     ...(poster?.value ? { poster: poster.value } : {}),
@@ -170,7 +180,7 @@ function checkDistinctOutputs(raw: unknown, source: YamlSource | undefined, bag:
 }
 
 /** A misspelt file name (poster.yml) would otherwise just mean "no poster". */
-async function warnAboutStrayFiles(dir: string, bag: DiagnosticBag): Promise<void> {
+async function warnAboutStrayFiles(dir: string, shown: (p: string) => string, bag: DiagnosticBag): Promise<void> {
   const known = Object.values(CONTENT_FILES) as string[];
   for (const name of await readdir(dir)) {
     if (known.includes(name) || !/\.(ya?ml|md)$/i.test(name) || /^readme\.md$/i.test(name)) continue;
@@ -181,7 +191,7 @@ async function warnAboutStrayFiles(dir: string, bag: DiagnosticBag): Promise<voi
       hint: guess
         ? { ja: `「${guess}」のまちがいではありませんか？`, en: `Did you mean ${guess}?` }
         : { ja: `読み込むファイル: ${known.join(', ')}`, en: `Files that are read: ${known.join(', ')}` },
-      file: displayPath(path.join(dir, name)),
+      file: shown(path.join(dir, name)),
     });
   }
 }
@@ -195,6 +205,6 @@ export function requireContent<K extends 'poster' | 'policy' | 'pressRelease'>(c
     code: 'content/missing-file',
     message: { ja: `この印刷物には「${name}」が必要ですが、ありません。`, en: `This product needs ${name}, which is missing.` },
     hint: { ja: 'content/okayama の同じ名前のファイルを参考に作成してください。', en: 'Create it, using the file of the same name in content/okayama as an example.' },
-    file: displayPath(path.join(content.dir, name)),
+    file: displayPath(path.join(content.dir, name), content.cwd),
   });
 }

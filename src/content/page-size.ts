@@ -3,8 +3,7 @@
  * larger than ISO B — B2 is 515×728 mm) or a custom `{ width: 100mm, height: 148mm }`.
  */
 import * as z from 'zod';
-import { addContentIssue, type ContentIssue } from './schema-helpers.js';
-import { suggest } from '../diagnostics/suggest.js';
+import { addContentIssue, unknownField, type ContentIssue } from './schema-helpers.js';
 
 export interface PageSize {
   /** `A4`, `B2`, or `100x148mm` for a custom size; used for `{size}` in output names. */
@@ -83,14 +82,7 @@ export const pageSizeSchema = z.unknown().transform((v, ctx): PageSize => {
   for (const key of Object.keys(obj)) {
     if (key === 'width' || key === 'height') continue;
     ok = false;
-    const guess = suggest(key, ['width', 'height']);
-    addContentIssue(ctx, {
-      code: 'content/unknown-field',
-      message: { ja: `不明な項目「${key}」があります。`, en: `Unknown field \`${key}\`.` },
-      hint: guess
-        ? { ja: `「${guess}」のまちがいではありませんか？`, en: `Did you mean \`${guess}\`?` }
-        : { ja: 'ここに書ける項目: width, height', en: 'Fields expected here: width, height' },
-    }, [key]);
+    addContentIssue(ctx, unknownField(key, ['width', 'height']), [key]);
   }
   const width = lengthMm(obj.width);
   const height = lengthMm(obj.height);

@@ -6,12 +6,41 @@
 import * as z from 'zod';
 import type { Localized } from '../diagnostics/diagnostic.js';
 import { parseIsoDate } from './wareki.js';
+import { suggest } from '../diagnostics/suggest.js';
 
 /** What a custom check reports; file/line/column/path are filled in from the YAML node. */
 export interface ContentIssue {
   code: string;
   message: Localized;
   hint?: Localized;
+  /** For `content/unknown-field`: the key and its likely intended field (not part of the diagnostic). */
+  misspelt?: Misspelt;
+}
+
+export interface Misspelt {
+  key: string;
+  /** The field of `known` that `key` is probably a misspelling of. */
+  guess?: string;
+  /** The fields expected where `key` is written. */
+  known: readonly string[];
+}
+
+export function fieldList(fields: readonly string[]): Localized {
+  return { ja: `ここに書ける項目: ${fields.join(', ')}`, en: `Fields expected here: ${fields.join(', ')}` };
+}
+
+/**
+ * A key the schema does not know, with "did you mean" when it is close to a field. When that
+ * field is required and missing, issues.ts reports both as one mistake.
+ */
+export function unknownField(key: string, known: readonly string[]): ContentIssue {
+  const guess = suggest(key, known);
+  return {
+    code: 'content/unknown-field',
+    message: { ja: `不明な項目「${key}」があります。`, en: `Unknown field \`${key}\`.` },
+    hint: guess ? { ja: `「${guess}」のまちがいではありませんか？`, en: `Did you mean \`${guess}\`?` } : fieldList(known),
+    misspelt: { key, known, ...(guess ? { guess } : {}) },
+  };
 }
 
 interface IssueSink {

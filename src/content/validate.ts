@@ -19,8 +19,8 @@ export function validateYaml<S extends z.ZodType>(
   bag: DiagnosticBag,
   lineOffset = 0,
 ): Validated<z.output<S>> {
-  const { source, data } = parseYaml(text, file, bag, lineOffset);
-  if (data === undefined && source.doc.errors.length > 0) return { source };
+  const { source, ok, data } = parseYaml(text, file, bag, lineOffset);
+  if (!ok) return { source };
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, data, source };
   // In file order, as an editor goes through them (zod reports unknown keys last).

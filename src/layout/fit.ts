@@ -77,3 +77,27 @@ export function overflowError(o: Overflow, minSize?: number): UserInputError {
     ...(origin.path ? { path: origin.path } : {}),
   });
 }
+
+/** The content of a fixed-size page (a poster) is taller than the page, even after auto-fit. */
+export function pageOverflowError(excess: number, tallest: readonly PlacedParagraph[], file: string): UserInputError {
+  const pt = excess.toFixed(1);
+  const mm = ((excess * 25.4) / 72).toFixed(1);
+  const list = tallest.map((p) => {
+    const o = p.box.origin;
+    const text = p.box.runs.map((r) => r.text).join('');
+    const excerpt = text.length > 16 ? `${text.slice(0, 16)}…` : text;
+    return `「${excerpt}」 (${o.file}:${o.line}${o.path ? ` ${o.path}` : ''})`;
+  });
+  return userError({
+    code: 'layout/page-overflow',
+    message: {
+      ja: `ページの内容がページより ${pt}pt（${mm}mm）高く、収まりません（自動縮小の後も）。`,
+      en: `The content of the page is ${pt} pt (${mm} mm) taller than the page, even after auto-fit.`,
+    },
+    hint: {
+      ja: `文章を短くしてください。高さを多く取っている文章: ${list.join('、')}`,
+      en: `Shorten the text. The texts taking the most height: ${list.join(', ')}`,
+    },
+    file,
+  });
+}

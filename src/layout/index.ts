@@ -6,12 +6,11 @@
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { FontRegistry } from '../fonts/registry.js';
 import type { IconRegistry } from '../icons/registry.js';
-import type { StyledDocument, StyledElement } from '../markup/types.js';
-import { buildBoxTree, type Box, type ContainerBox } from './boxes.js';
+import type { StyledDocument } from '../markup/types.js';
+import { buildBoxTree } from './boxes.js';
 import { decorationPaths, type Rect } from './decorations.js';
 import type { DisplayDocument, DisplayItem, DisplayPage, PathCommand } from './display-list.js';
-import { buildYogaTree, calculate, freeTree } from './flex.js';
-import { findOverflows, fitGroups, overflowError } from './fit.js';
+import { layoutFitting } from './fitting.js';
 import { marginBoxRuns } from './page-margins.js';
 import { paginate, type PageSlice } from './paginate.js';
 import { paintFlow, type Flow } from './paint.js';
@@ -40,65 +39,6 @@ export function layoutDocument(doc: StyledDocument, env: LayoutEnv): DisplayDocu
   const slices = fixed ? [wholeSlice(flow)] : paginate(flow.units, area.h);
   const pages = slices.map((slice, i) => assemblePage(flow, slices, i, doc, env));
   return { pages, meta: { title: doc.title, lang: doc.lang, date: env.date } };
-}
-
-/**
- * Lays out, then shrinks the auto-fit groups that overflow until everything fits (or fails).
- * All groups are searched together, one layout per step, so a poster with many fitted
- * labels costs about ten layouts rather than ten per label.
- */
-function layoutFitting(boxes: ContainerBox, area: Rect, fixed: boolean, env: LayoutEnv): Flow {
-  const page = fixed ? area : undefined;
-  let flow = layoutOnce(boxes, area, fixed, env);
-  let overflows = findOverflows(flow.paragraphs, page);
-  const groups = [...fitGroups(overflows)].map(([element, minSize]) => ({
-    element,
-    minSize,
-    members: textBoxesOf(boxes, element),
-    lo: Math.min(1, minSize / element.style.fontSize),
-    hi: 1,
-  }));
-  if (groups.length === 0) {
-    if (overflows[0]) throw overflowError(overflows[0]);
-    return flow;
-  }
-  const attempt = (scaleOf: (g: (typeof groups)[number]) => number): Set<StyledElement> => {
-    for (const g of groups) for (const m of g.members) m.scale = scaleOf(g);
-    flow = layoutOnce(boxes, area, fixed, env);
-    overflows = findOverflows(flow.paragraphs, page);
-    return new Set(overflows.flatMap((o) => (o.paragraph.box.fit ? [o.paragraph.box.fit.element] : [])));
-  };
-  const failingAtMin = attempt((g) => g.lo);
-  const stuck = groups.find((g) => failingAtMin.has(g.element));
-  if (stuck) throw overflowError(overflows.find((o) => o.paragraph.box.fit?.element === stuck.element)!, stuck.minSize);
-  // Seven halvings bring each size within 1 % of the largest that fits.
-  for (let i = 0; i < 7; i++) {
-    const failing = attempt((g) => (g.lo + g.hi) / 2);
-    for (const g of groups) {
-      const mid = (g.lo + g.hi) / 2;
-      if (failing.has(g.element)) g.hi = mid;
-      else g.lo = mid;
-    }
-  }
-  attempt((g) => g.lo);
-  if (overflows[0]) throw overflowError(overflows[0], overflows[0].paragraph.box.fit?.minSize);
-  return flow;
-}
-
-function layoutOnce(boxes: ContainerBox, area: Rect, fixed: boolean, env: LayoutEnv): Flow {
-  const laid = buildYogaTree(boxes);
-  try {
-    calculate(laid, area.w, fixed ? area.h : undefined);
-    return paintFlow(laid, env.icons);
-  } finally {
-    freeTree(laid);
-  }
-}
-
-function textBoxesOf(root: Box, element: StyledElement): Extract<Box, { kind: 'text' }>[] {
-  if (root.kind === 'text') return root.fit?.element === element ? [root] : [];
-  if (root.kind === 'icon') return [];
-  return root.children.flatMap((c) => textBoxesOf(c, element));
 }
 
 function wholeSlice(flow: Flow): PageSlice {

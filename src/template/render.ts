@@ -15,11 +15,16 @@ export interface RenderedTemplate {
   html: string;
   /** Template path relative to the working directory, for diagnostics. */
   file: string;
+  /**
+   * How many leading lines of the HTML are the template's own lines, unchanged: a position in
+   * them is a position in the template. Below, {{#each}} and multi-line values shift lines.
+   */
+  exactLines: number;
 }
 
 export class TemplateEngine {
   private readonly hb = Handlebars.create();
-  private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
+  private readonly compiled = new Map<string, { render: Handlebars.TemplateDelegate; lines: string[] }>();
 
   constructor(readonly dir: string = join(PROJECT_ROOT, 'templates')) {
     registerHelpers(this.hb);
@@ -49,10 +54,12 @@ export class TemplateEngine {
     let template = this.compiled.get(path);
     try {
       if (!template) {
-        template = this.hb.compile(readFileSync(path, 'utf8'), { strict: true, noEscape: false });
+        const source = readFileSync(path, 'utf8');
+        template = { render: this.hb.compile(source, { strict: true, noEscape: false }), lines: source.split('\n') };
         this.compiled.set(path, template);
       }
-      return { html: template(data), file };
+      const html = template.render(data);
+      return { html, file, exactLines: commonLeadingLines(template.lines, html) };
     } catch (e) {
       throw templateError(e, file);
     }
@@ -93,4 +100,18 @@ function templateError(e: unknown, file: string): Error {
     file,
     ...(parse ? { line: Number(parse[1]) } : {}),
   });
+}
+
+function commonLeadingLines(templateLines: readonly string[], html: string): number {
+  let n = 0;
+  let start = 0;
+  for (const line of templateLines) {
+    const end = html.indexOf('\n', start);
+    const out = end < 0 ? html.slice(start) : html.slice(start, end);
+    if (out !== line) break;
+    n++;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return n;
 }

@@ -25,16 +25,19 @@ describe('policy.md', () => {
         hint: { ja: '実在する日付を 年-月-日 の形で書いてください（例: 2025-08-29）。', en: 'Write a real date as YYYY-MM-DD, e.g. 2025-08-29.' },
       },
       {
-        severity: 'error', code: 'content/missing-field', file, line: 4, column: 1, path: 'signer.name',
-        message: { ja: '必須の項目「name」がありません。', en: 'Required field `name` is missing.' },
+        severity: 'error', code: 'content/unknown-field', file, line: 6, column: 3, path: 'signer.nam',
+        message: { ja: '不明な項目「nam」があります。「name」のまちがいではありませんか？', en: 'Unknown field `nam`: did you mean `name`?' },
         hint: { ja: 'ここに書ける項目: title, name', en: 'Fields expected here: title, name' },
       },
-      {
-        severity: 'error', code: 'content/unknown-field', file, line: 6, column: 3, path: 'signer.nam',
-        message: { ja: '不明な項目「nam」があります。', en: 'Unknown field `nam`.' },
-        hint: { ja: '「name」のまちがいではありませんか？', en: 'Did you mean `name`?' },
-      },
     ]);
+  });
+
+  it('names the lines of the .md file for a front matter field written twice', () => {
+    const { diagnostics } = parse('本文\n', '---\ntitle: t\ndate: 2025-08-29\ntitle: u\nsigner:\n  title: 長\n  name: x\n---\n');
+    expect(diagnostics).toMatchObject([{
+      code: 'content/duplicate-field', line: 4, column: 1, path: 'title',
+      message: { ja: '項目「title」が2回書かれています（2行目と4行目）。', en: 'Field `title` is written twice, on line 2 and on line 4.' },
+    }]);
   });
 
   it('reports YAML syntax errors in the front matter at lines of the .md file', () => {

@@ -27,12 +27,12 @@ describe('products.yaml', () => {
     const dir = contentDir({ 'products.yaml': 'poster:\n  template: poster\n  sizes:\n    - { width: 100, heigth: 5mm }\n  output: p.pdf\n' });
     const ds = await diagnosticsOf(() => loadContent(dir));
     expect(ds.map((d) => [d.code, d.path, d.column])).toEqual([
-      ['content/missing-field', 'poster.sizes[0].height', 7],
       ['content/invalid-length', 'poster.sizes[0].width', 16],
       ['content/unknown-field', 'poster.sizes[0].heigth', 21],
     ]);
-    expect(ds[1]!.message.en).toBe('Cannot read the length "100" of `width`.');
-    expect(ds[2]!.hint!.en).toBe('Did you mean `height`?');
+    expect(ds[0]!.message.en).toBe('Cannot read the length "100" of `width`.');
+    expect(ds[1]!.message.en).toBe('Unknown field `heigth`: did you mean `height`?');
+    expect(ds[1]!.hint!.en).toBe('Fields expected here: width, height');
   });
 
   it('accepts JIS names in any case and custom sizes in mm, cm, in and pt', async () => {

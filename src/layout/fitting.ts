@@ -1,0 +1,111 @@
+/**
+ * Layout with auto-fit: lay out, and when text overflows, shrink the auto-fit groups
+ * (elements with `-kp-fit-min-size`) until everything fits, or fail with an error that says
+ * what does not fit and why. On a fixed-height page (a poster) whose content is taller than
+ * the page, every auto-fit group on the page may shrink, since any of them makes room; if
+ * that is not enough the error is about the page, not about whichever box yoga squeezed.
+ */
+import type { StyledElement } from '../markup/types.js';
+import type { Box, ContainerBox, TextBox } from './boxes.js';
+import type { Rect } from './decorations.js';
+import { buildYogaTree, calculate, freeTree } from './flex.js';
+import { findOverflows, fitGroups, overflowError, pageOverflowError, type Overflow } from './fit.js';
+import type { LayoutEnv } from './index.js';
+import { paintFlow, type Flow } from './paint.js';
+
+interface FitGroup {
+  element: StyledElement;
+  minSize: number;
+  members: TextBox[];
+  lo: number;
+  hi: number;
+}
+
+export function layoutFitting(boxes: ContainerBox, area: Rect, fixed: boolean, env: LayoutEnv): Flow {
+  const page = fixed ? area : undefined;
+  let flow = layoutOnce(boxes, area, fixed, env);
+  let overflows = findOverflows(flow.paragraphs, page);
+  if (overflows.length === 0) return flow;
+  const excess = fixed ? naturalLayout(boxes, area, env).excess : 0;
+  const groups = [...(excess > 0 ? allFitGroups(boxes) : fitGroups(overflows))].map(([element, minSize]) => ({
+    element,
+    minSize,
+    members: textBoxesOf(boxes, element),
+    lo: Math.min(1, minSize / element.style.fontSize),
+    hi: 1,
+  }));
+  const fail = (): never => {
+    const natural = fixed ? naturalLayout(boxes, area, env) : undefined;
+    if (natural && natural.excess > 0) throw pageOverflowError(natural.excess, tallest(natural.flow), env.file);
+    const first = overflows[0]!;
+    throw overflowError(first, first.paragraph.box.fit?.minSize);
+  };
+  if (groups.length === 0) fail();
+  const attempt = (scaleOf: (g: FitGroup) => number): Set<StyledElement> => {
+    for (const g of groups) for (const m of g.members) m.scale = scaleOf(g);
+    flow = layoutOnce(boxes, area, fixed, env);
+    overflows = findOverflows(flow.paragraphs, page);
+    return new Set(overflows.flatMap((o) => (o.paragraph.box.fit ? [o.paragraph.box.fit.element] : [])));
+  };
+  const failingAtMin = attempt((g) => g.lo);
+  if (overflows.length > 0 && (failingAtMin.size > 0 || overflows.some((o) => !o.paragraph.box.fit))) fail();
+  // Seven halvings bring each size within 1 % of the largest that fits; all groups move
+  // together, one layout per step.
+  for (let i = 0; i < 7; i++) {
+    const failing = attempt((g) => (g.lo + g.hi) / 2);
+    const pageStillOver = overflows.some((o) => !o.paragraph.box.fit);
+    for (const g of groups) {
+      const mid = (g.lo + g.hi) / 2;
+      if (failing.has(g.element) || pageStillOver) g.hi = mid;
+      else g.lo = mid;
+    }
+  }
+  attempt((g) => g.lo);
+  if (overflows.length > 0) fail();
+  return flow;
+}
+
+function layoutOnce(boxes: ContainerBox, area: Rect, fixed: boolean, env: LayoutEnv): Flow {
+  const laid = buildYogaTree(boxes);
+  try {
+    calculate(laid, area.w, fixed ? area.h : undefined);
+    return paintFlow(laid, env.icons);
+  } finally {
+    freeTree(laid);
+  }
+}
+
+/**
+ * The content at its natural height, as if the page were endless: how much taller than the
+ * page area it is (≤ 0: it fits), and where each paragraph lands.
+ */
+function naturalLayout(boxes: ContainerBox, area: Rect, env: LayoutEnv): { excess: number; flow: Flow } {
+  const laid = buildYogaTree(boxes);
+  try {
+    laid.node.setHeight('auto');
+    calculate(laid, area.w, undefined);
+    return { excess: laid.node.getComputedHeight() - area.h - 0.5, flow: paintFlow(laid, env.icons) };
+  } finally {
+    freeTree(laid);
+  }
+}
+
+function allFitGroups(root: Box, out = new Map<StyledElement, number>()): Map<StyledElement, number> {
+  if (root.kind === 'text' && root.fit) out.set(root.fit.element, root.fit.minSize);
+  if (root.kind === 'container') for (const c of root.children) allFitGroups(c, out);
+  return out;
+}
+
+function textBoxesOf(root: Box, element: StyledElement): TextBox[] {
+  if (root.kind === 'text') return root.fit?.element === element ? [root] : [];
+  if (root.kind === 'icon') return [];
+  return root.children.flatMap((c) => textBoxesOf(c, element));
+}
+
+/** The content paragraphs taking the most height, to tell the author where to shorten. */
+function tallest(flow: Flow): Overflow['paragraph'][] {
+  return [...flow.paragraphs]
+    .filter((p) => p.box.origin.path !== undefined)
+    .sort((a, b) => b.textBottom - b.rect.y - (a.textBottom - a.rect.y))
+    .slice(0, 3);
+}
