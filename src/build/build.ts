@@ -56,24 +56,38 @@ function sharedEngines(): Engines {
 }
 
 export async function buildAll(request: BuildRequest): Promise<BuildResult> {
-  const dirs = request.contentDirs ? existingDirs(request.contentDirs, request.cwd) : discoverContent(request.cwd);
-  const outRoot = resolve(request.cwd, request.outDir ?? 'output');
   const bag = new DiagnosticBag();
   const pending: { path: string; bytes: Uint8Array; pages: number; ms: number }[] = [];
-  for (const dir of dirs) {
-    const content = await loadContent(dir, { cwd: request.cwd });
-    content.warnings.forEach((w) => bag.add(w));
-    const jobs = jobsFor(content.products, request.products, displayPath(join(dir, 'products.yaml'), request.cwd));
-    for (const job of jobs) {
-      const started = performance.now();
-      const doc = await buildDocument(content, job, bag, request.env ?? process.env);
-      pending.push({ path: join(outRoot, basename(dir), job.output), ...doc, ms: performance.now() - started });
-    }
+  for (const { content, job, outDir } of await planJobs(request, bag)) {
+    const started = performance.now();
+    const doc = await buildDocument(content, job, bag, request.env ?? process.env);
+    pending.push({ path: join(outDir, job.output), ...doc, ms: performance.now() - started });
   }
   bag.throwIfErrors();
   await writeAllAtomic(pending);
   const outputs = pending.map((p): BuiltOutput => ({ file: relative(request.cwd, p.path), bytes: p.bytes.length, pages: p.pages, ms: p.ms }));
   return { outputs, diagnostics: bag.items };
+}
+
+export interface PlannedJob {
+  content: Content;
+  job: BuildJob;
+  /** The organisation's output folder. */
+  outDir: string;
+}
+
+/** Every organisation × product × size the request asks for, with its content loaded. */
+export async function planJobs(request: BuildRequest, bag: DiagnosticBag): Promise<PlannedJob[]> {
+  const dirs = request.contentDirs ? existingDirs(request.contentDirs, request.cwd) : discoverContent(request.cwd);
+  const outRoot = resolve(request.cwd, request.outDir ?? 'output');
+  const planned: PlannedJob[] = [];
+  for (const dir of dirs) {
+    const content = await loadContent(dir, { cwd: request.cwd });
+    content.warnings.forEach((w) => bag.add(w));
+    const jobs = jobsFor(content.products, request.products, displayPath(join(dir, 'products.yaml'), request.cwd));
+    for (const job of jobs) planned.push({ content, job, outDir: join(outRoot, basename(dir)) });
+  }
+  return planned;
 }
 
 /** One document, in memory: template → markup → layout → PDF. */

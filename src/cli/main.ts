@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import { isUserInputError, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { buildAll, type BuildRequest } from '../build/build.js';
+import { previewOptions } from './preview-options.js';
+import { previewAll } from '../build/preview.js';
 import { detectLang, distinctDiagnostics, formatBytes, formatDiagnostic } from './format.js';
 import { HELP } from './help.js';
 
@@ -24,8 +26,10 @@ const OPTIONS = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
+  dpi: { type: 'string' },
+  format: { type: 'string' },
 } as const;
-const COMMANDS = ['build', 'help'];
+const COMMANDS = ['build', 'preview', 'help'];
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   // Read before parsing, so that even a mistake in the other options is reported in --lang.
@@ -47,7 +51,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.out('kasuhara-press 0.1.0');
       return 0;
     }
-    if (command !== 'build') return fail([unknownCommand(command)]);
+    if (command !== 'build' && command !== 'preview') return fail([unknownCommand(command)]);
     if (extra.length > 0) return fail([unexpectedArgument(extra[0]!)]);
     const request: BuildRequest = {
       cwd: io.cwd,
@@ -55,7 +59,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       ...(values.out ? { outDir: values.out } : {}),
       ...(values.product ? { products: values.product } : {}),
     };
-    const result = await buildAll(request);
+    const result = command === 'preview' ? await previewAll({ ...request, ...previewOptions(values.dpi, values.format) }) : await buildAll(request);
     for (const d of distinctDiagnostics(result.diagnostics)) io.err(formatDiagnostic(d, lang));
     if (values.json) io.out(JSON.stringify(result.outputs.map(({ file, bytes, pages, ms }) => ({ file, bytes, pages, ms }))));
     else for (const o of result.outputs) io.out(`${o.file}  ${o.pages}${lang === 'ja' ? 'ページ' : ' pages'}  ${formatBytes(o.bytes)}  ${o.ms.toFixed(0)} ms`);

@@ -1,0 +1,98 @@
+/**
+ * The display list as SVG, with every glyph drawn as a vector path from the font's own
+ * outlines: no system fonts and no fontconfig are involved, so a preview looks the same on
+ * every machine and cannot show tofu that the PDF does not have. Each glyph outline is
+ * defined once per page and placed with <use>.
+ */
+import type { FontFace } from '../../fonts/registry.js';
+import type { Color, DisplayPage, GlyphRun, PathCommand, PathItem } from '../../layout/display-list.js';
+
+const outlineCache = new WeakMap<FontFace, Map<number, string>>();
+
+/** SVG path data of a glyph in font units (y up), cached per face. */
+function glyphOutline(face: FontFace, gid: number): string {
+  let perFace = outlineCache.get(face);
+  if (!perFace) {
+    perFace = new Map();
+    outlineCache.set(face, perFace);
+  }
+  let d = perFace.get(gid);
+  if (d === undefined) {
+    d = face.font.getGlyph(gid).path.toSVG();
+    perFace.set(gid, d);
+  }
+  return d;
+}
+
+export function pageToSvg(page: DisplayPage): string {
+  const defs = new Map<string, string>();
+  const faces = new Map<FontFace, number>();
+  const body: string[] = [];
+  for (const item of page.items) {
+    if (item.kind === 'glyphs') body.push(glyphRun(item, defs, faces));
+    else body.push(pathItem(item));
+  }
+  const w = num(page.width);
+  const h = num(page.height);
+  // Unitless width/height: sharp's density then maps one unit (one point) to dpi/72 pixels.
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
+    `<defs>${[...defs.values()].join('')}</defs>` +
+    `<rect width="${w}" height="${h}" fill="#fff"/>${body.join('')}</svg>`
+  );
+}
+
+function glyphRun(run: GlyphRun, defs: Map<string, string>, faces: Map<FontFace, number>): string {
+  let faceIndex = faces.get(run.font);
+  if (faceIndex === undefined) {
+    faceIndex = faces.size;
+    faces.set(run.font, faceIndex);
+  }
+  const k = run.size / run.font.unitsPerEm;
+  const uses: string[] = [];
+  for (const g of run.glyphs) {
+    const id = `g${faceIndex}-${g.id}`;
+    if (!defs.has(id)) defs.set(id, `<path id="${id}" d="${glyphOutline(run.font, g.id)}"/>`);
+    uses.push(`<use xlink:href="#${id}" transform="translate(${num(run.x + g.x)} ${num(run.y)}) scale(${num(k)} ${num(-k)})"/>`);
+  }
+  return `<g fill="${rgb(run.color)}">${uses.join('')}</g>`;
+}
+
+function pathItem(p: PathItem): string {
+  const attrs = [`d="${pathData(p.commands)}"`, `fill="${p.fill ? rgb(p.fill) : 'none'}"`];
+  if (p.fill && p.fillRule === 'evenodd') attrs.push('fill-rule="evenodd"');
+  if (p.stroke) {
+    attrs.push(`stroke="${rgb(p.stroke.color)}"`, `stroke-width="${num(p.stroke.width)}"`);
+    if (p.stroke.cap) attrs.push(`stroke-linecap="${p.stroke.cap}"`);
+    if (p.stroke.join) attrs.push(`stroke-linejoin="${p.stroke.join}"`);
+    if (p.stroke.dash?.length) attrs.push(`stroke-dasharray="${p.stroke.dash.map(num).join(' ')}"`);
+  }
+  return `<path ${attrs.join(' ')}/>`;
+}
+
+function pathData(commands: readonly PathCommand[]): string {
+  return commands
+    .map((c) => {
+      switch (c.op) {
+        case 'M':
+        case 'L':
+          return `${c.op}${num(c.x)} ${num(c.y)}`;
+        case 'C':
+          return `C${num(c.x1)} ${num(c.y1)} ${num(c.x2)} ${num(c.y2)} ${num(c.x)} ${num(c.y)}`;
+        case 'Z':
+          return 'Z';
+      }
+    })
+    .join('');
+}
+
+/** Screen colour of a display-list colour (CMYK by the naive inverse, as viewers preview it). */
+export function rgb(c: Color): string {
+  const [r, g, b] = c.space === 'rgb' ? [c.r, c.g, c.b] : [(1 - c.c) * (1 - c.k), (1 - c.m) * (1 - c.k), (1 - c.y) * (1 - c.k)];
+  const hex = (v: number) => Math.round(Math.max(0, Math.min(1, v)) * 255).toString(16).padStart(2, '0');
+  return `#${hex(r)}${hex(g)}${hex(b)}`;
+}
+
+function num(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(3).replace(/0+$/, '').replace(/\.$/, '');
+}
