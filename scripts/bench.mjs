@@ -1,20 +1,62 @@
 #!/usr/bin/env node
-// Benchmark (a script, not a test): cold wall time of the default build as a fresh process,
-// and warm milliseconds per document inside one process. Run with `npm run bench`.
+// Benchmark (a script, not a test): typesetting throughput of the line composer on the
+// regression corpus and on the whole policy, cold wall time of the default build as a fresh
+// process, and warm milliseconds per document inside one process. Run with `npm run bench`.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
-const { buildDocument } = await import(join(root, 'dist/build/build.js'));
+const { buildDocument, layoutJob } = await import(join(root, 'dist/build/build.js'));
 const { loadContent } = await import(join(root, 'dist/content/index.js'));
 const { jobsFor } = await import(join(root, 'dist/build/products.js'));
 const { DiagnosticBag } = await import(join(root, 'dist/diagnostics/diagnostic.js'));
+const { composeParagraph } = await import(join(root, 'dist/text/compose.js'));
+const { defaultFontRegistry } = await import(join(root, 'dist/fonts/registry.js'));
+const { parse } = await import('yaml');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log('kasuhara-press benchmark (median)');
+
+// Typesetting: composeParagraph alone, in the policy's body style (BIZ UDPMincho 10.5 pt,
+// text-indent 1em, justify, strict, text-wrap: pretty). Fresh runs arrays every time, so each
+// paragraph is prepared, broken and set anew; fonts and glyph metrics are warm.
+{
+  const style = { face: defaultFontRegistry().resolve(['BIZ UDPMincho'], 400), size: 10.5, color: { space: 'rgb', r: 0, g: 0, b: 0 }, letterSpacing: 0 };
+  const options = (width) => ({ width, indent: 10.5, align: 'justify', alignLast: 'auto', lineBreak: 'strict', phrases: false, wrap: 'pretty' });
+  const setAll = (texts, width) => {
+    const o = options(width);
+    const t0 = performance.now();
+    for (const text of texts) composeParagraph([{ text, style }], o);
+    return performance.now() - t0;
+  };
+  const timed = (texts, width, runs = 41) => {
+    for (let i = 0; i < 10; i++) setAll(texts, width); // warm-up: JIT, font and BudouX caches
+    return median(Array.from({ length: runs }, () => setAll(texts, width)));
+  };
+  const corpus = parse(readFileSync(join(root, 'test/fixtures/corpus/paragraphs.yaml'), 'utf8')).paragraphs.map((p) => p.text);
+  const chars = corpus.reduce((n, t) => n + [...t].length, 0);
+  const corpusMs = timed(corpus, 22 * 10.5);
+  console.log(`  corpus at 22em (${corpus.length} paragraphs, ${chars} characters): ${corpusMs.toFixed(2)} ms = ${(chars / corpusMs).toFixed(0)} characters/ms`);
+  // The whole policy: every heading, paragraph and list item of policy.md at the policy's
+  // measure (A4 less 22 mm margins = 166 mm).
+  const policy = (await loadContent(join(root, 'content/okayama'))).policy.blocks.map((b) => b.text);
+  const policyChars = policy.reduce((n, t) => n + [...t].length, 0);
+  const policyMs = timed(policy, (166 * 72) / 25.4);
+  console.log(`  typeset the whole policy (${policy.length} blocks, ${policyChars} characters at 166 mm): ${policyMs.toFixed(2)} ms   [target ≤ 10 ms]`);
+  // For scale: the policy from content to display list (template, markup, layout; no PDF).
+  const content = await loadContent(join(root, 'content/okayama'));
+  const [policyJob] = jobsFor(content.products, ['policy'], 'products.yaml');
+  const layoutTimes = Array.from({ length: 25 }, () => {
+    const t0 = performance.now();
+    layoutJob(content, policyJob, new DiagnosticBag(), { SOURCE_DATE_EPOCH: '0' });
+    return performance.now() - t0;
+  });
+  console.log(`  layout of the policy (template → markup → layout, no PDF): ${median(layoutTimes.slice(5)).toFixed(1)} ms`);
+}
 const out = mkdtempSync(join(tmpdir(), 'kasuhara-bench-'));
 
 // Cold: a new node process each time, as `npm run build` runs it (after compilation).
@@ -41,9 +83,22 @@ for (const job of jobs) {
   warm[job.output] = median(times.slice(5));
 }
 
-console.log('kasuhara-press benchmark (median)');
 console.log(`  cold default build (new process, ${jobs.length} documents): ${median(cold).toFixed(0)} ms   [target ≤ 1500 ms]`);
 for (const [file, ms] of Object.entries(warm)) {
   const target = file.startsWith('poster') ? '   [target ≤ 50 ms]' : '';
   console.log(`  warm ${file.padEnd(16)} ${ms.toFixed(1).padStart(6)} ms/document${target}`);
+}
+
+// Preview: the A3 poster at 150 dpi (1754 × 2480 px), layout + raster, warm.
+{
+  const { renderPage } = await import(join(root, 'dist/render/raster/index.js'));
+  const [a3] = jobsFor(content.products, ['poster'], 'products.yaml').filter((j) => j.output === 'poster-a3.pdf');
+  const times = [];
+  for (let i = 0; i < 12; i++) {
+    const t0 = performance.now();
+    const doc = layoutJob(content, a3, new DiagnosticBag(), {});
+    await renderPage(doc.pages[0], { dpi: 150, format: 'png' });
+    times.push(performance.now() - t0);
+  }
+  console.log(`  preview poster-a3 at 150 dpi (1754×2480 PNG, layout + raster): ${median(times.slice(2)).toFixed(0)} ms   [target ≤ 300 ms]`);
 }

@@ -55,6 +55,15 @@ function sharedEngines(): Engines {
   return engines;
 }
 
+/** For the dev server: forget compiled templates and/or parsed icons after their files changed. */
+export function resetSharedEngines(parts: { templates?: boolean; icons?: boolean }): void {
+  if (!engines) return;
+  engines = {
+    templates: parts.templates ? new TemplateEngine(engines.templates.dir) : engines.templates,
+    icons: parts.icons ? new IconRegistry() : engines.icons,
+  };
+}
+
 export async function buildAll(request: BuildRequest): Promise<BuildResult> {
   const bag = new DiagnosticBag();
   const pending: { path: string; bytes: Uint8Array; pages: number; ms: number }[] = [];

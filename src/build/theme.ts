@@ -14,3 +14,8 @@ export function loadTheme(templatesDir: string, overrides: Record<string, string
   }
   return { ...base, ...overrides };
 }
+
+/** For the dev server: read theme.yaml again on the next build. */
+export function clearThemeCache(): void {
+  cache.clear();
+}

@@ -4,6 +4,12 @@ export const HELP = {
 
 使い方:
   kasuhara-press build [オプション]     content/ の各団体の製品をすべて output/ に作成
+  kasuhara-press typeset FILE.md [オプション]
+                                       Markdown の文章を基本方針のテンプレートで組版して PDF に（改行位置の確認用）
+  kasuhara-press init DIR [--name 団体名]
+                                       新しい団体のフォルダ（内容ファイルのひな形）を作成。そのままビルドできます
+  kasuhara-press dev [--content DIR] [--port N]
+                                       編集しながら確認: ブラウザーにプレビューを表示し、保存するたびに更新
   kasuhara-press --help                この説明
 
 オプション:
@@ -13,12 +19,27 @@ export const HELP = {
   --lang ja|en    メッセージの言語（既定: ロケール。不明なら日本語）
   --json          作成したファイルの一覧を JSON で出力
 
+typeset のオプション:
+  --measure 長さ  本文の行長（例: 22em＝本文22字分、1em = 10.5pt。120mm なども可）。既定: A4 の基本方針と同じ
+  --out FILE.pdf  PDF の出力先（既定: FILE.md と同じ場所・同じ名前の .pdf）
+  --lines FILE    各段落の行（改行位置）を JSON で書き出す
+
+dev のオプション（--content, --product, --lang も使えます。ファイルは書き出しません）:
+  --port N        http://127.0.0.1:N/ で表示（既定: 4173。0 なら空いているポート）
+  --dpi N         プレビューの解像度（既定: 各ページ幅 約1000ピクセル）
+
 終了コード: 0 成功 / 1 入力の誤り（メッセージを参照）/ 2 内部エラー
 `,
   en: `kasuhara-press — customer-harassment policy posters and documents as PDF
 
 Usage:
   kasuhara-press build [options]      build every product of every organisation in content/ into output/
+  kasuhara-press typeset FILE.md [options]
+                                      set a Markdown text through the policy template as PDF (to review line breaks)
+  kasuhara-press init DIR [--name NAME]
+                                      create a new organisation folder (content skeleton) that builds as it is
+  kasuhara-press dev [--content DIR] [--port N]
+                                      live preview in the browser, redrawn whenever a file is saved
   kasuhara-press --help               this text
 
 Options:
@@ -27,6 +48,16 @@ Options:
   --product ID    build only this product (e.g. poster, policy); repeatable
   --lang ja|en    message language (default: from the locale, Japanese if unknown)
   --json          print the list of written files as JSON
+
+Options of typeset:
+  --measure LEN   line length of the body text, e.g. 22em (22 body characters; 1em = 10.5 pt) or 120mm;
+                  default: that of the A4 policy
+  --out FILE.pdf  where to write the PDF (default: beside FILE.md, same name, .pdf)
+  --lines FILE    also write every paragraph's lines as JSON
+
+Options of dev (--content, --product and --lang work too; nothing is written):
+  --port N        serve http://127.0.0.1:N/ (default: 4173; 0 picks a free port)
+  --dpi N         preview resolution (default: about 1000 pixels across each page)
 
 Exit codes: 0 success / 1 bad input (see the messages) / 2 internal error
 `,

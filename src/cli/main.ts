@@ -6,16 +6,21 @@ import { parseArgs } from 'node:util';
 import { isUserInputError, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { buildAll, type BuildRequest } from '../build/build.js';
+import { typeset } from '../build/typeset.js';
 import { previewOptions } from './preview-options.js';
 import { previewAll } from '../build/preview.js';
 import { detectLang, distinctDiagnostics, formatBytes, formatDiagnostic } from './format.js';
 import { HELP } from './help.js';
+import { initCommand } from './init.js';
+import { devCommand } from './dev-command.js';
 
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Ends a long-running command (dev) as Ctrl+C would; for hosts such as tests. */
+  signal?: AbortSignal;
 }
 
 const OPTIONS = {
@@ -28,8 +33,15 @@ const OPTIONS = {
   version: { type: 'boolean' },
   dpi: { type: 'string' },
   format: { type: 'string' },
+  measure: { type: 'string' },
+  lines: { type: 'string' },
+  name: { type: 'string' },
+  port: { type: 'string' },
 } as const;
-const COMMANDS = ['build', 'preview', 'help'];
+const COMMANDS = ['build', 'preview', 'typeset', 'init', 'dev', 'help'];
+/** Options of typeset alone, and the options typeset does not take. */
+const TYPESET_ONLY = ['measure', 'lines'] as const;
+const NOT_FOR_TYPESET = ['content', 'product', 'dpi', 'format', 'name', 'port'] as const;
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   // Read before parsing, so that even a mistake in the other options is reported in --lang.
@@ -51,8 +63,28 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.out('kasuhara-press 0.1.0');
       return 0;
     }
-    if (command !== 'build' && command !== 'preview') return fail([unknownCommand(command)]);
-    if (extra.length > 0) return fail([unexpectedArgument(extra[0]!)]);
+    if (command === 'init') return initCommand(extra, values.name, io, lang);
+    if (command === 'dev') return await devCommand(extra, values, io, lang);
+    if (command !== 'build' && command !== 'preview' && command !== 'typeset') return fail([unknownCommand(command)]);
+    const misplaced = command === 'typeset' ? NOT_FOR_TYPESET.filter((o) => values[o] !== undefined) : TYPESET_ONLY.filter((o) => values[o] !== undefined);
+    if (misplaced.length > 0) return fail(misplaced.map((o) => optionNotFor(o, command)));
+    if (command === 'typeset') {
+      if (extra.length === 0) return fail([missingFile()]);
+      if (extra.length > 1) return fail([unexpectedArgument(extra[1]!, command)]);
+      const result = await typeset({
+        cwd: io.cwd,
+        file: extra[0]!,
+        ...(values.measure !== undefined ? { measure: values.measure } : {}),
+        ...(values.out !== undefined ? { out: values.out } : {}),
+        ...(values.lines !== undefined ? { lines: values.lines } : {}),
+        env: io.env,
+      });
+      for (const d of distinctDiagnostics(result.diagnostics)) io.err(formatDiagnostic(d, lang));
+      if (values.json) io.out(JSON.stringify(result.outputs));
+      else for (const o of result.outputs) io.out(`${o.file}  ${o.pages !== undefined ? `${o.pages}${lang === 'ja' ? 'ページ' : ' pages'}  ` : ''}${formatBytes(o.bytes)}  ${o.ms.toFixed(0)} ms`);
+      return 0;
+    }
+    if (extra.length > 0) return fail([unexpectedArgument(extra[0]!, command)]);
     const request: BuildRequest = {
       cwd: io.cwd,
       ...(values.content ? { contentDirs: values.content } : {}),
@@ -97,15 +129,43 @@ function unknownCommand(command: string): Diagnostic {
   };
 }
 
-function unexpectedArgument(arg: string): Diagnostic {
+function unexpectedArgument(arg: string, command: string): Diagnostic {
   return {
     severity: 'error',
     code: 'cli/unexpected-argument',
     message: { ja: `余分な引数「${arg}」があります。`, en: `Unexpected argument "${arg}".` },
+    hint: command === 'typeset'
+      ? {
+          ja: `typeset には Markdown ファイルを1つだけ指定します（例: kasuhara-press typeset 文書.md --measure 22em）。${USAGE.ja}`,
+          en: `typeset takes one Markdown file, e.g. kasuhara-press typeset text.md --measure 22em. ${USAGE.en}`,
+        }
+      : {
+          ja: `フォルダを指定するには --content を付けてください（例: --content ${arg}）。${USAGE.ja}`,
+          en: `To build one folder, put --content before it, e.g. --content ${arg}. ${USAGE.en}`,
+        },
+  };
+}
+
+function missingFile(): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'cli/missing-argument',
+    message: { ja: 'typeset には組版する Markdown ファイルが必要です。', en: 'typeset needs the Markdown file to typeset.' },
     hint: {
-      ja: `フォルダを指定するには --content を付けてください（例: --content ${arg}）。${USAGE.ja}`,
-      en: `To build one folder, put --content before it, e.g. --content ${arg}. ${USAGE.en}`,
+      ja: `例: kasuhara-press typeset 文書.md --measure 22em --lines 行.json。${USAGE.ja}`,
+      en: `For example: kasuhara-press typeset text.md --measure 22em --lines lines.json. ${USAGE.en}`,
     },
+  };
+}
+
+function optionNotFor(option: string, command: string): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'cli/bad-option',
+    message: command === 'typeset'
+      ? { ja: `typeset では --${option} は使えません。`, en: `typeset does not take --${option}.` }
+      : { ja: `--${option} は typeset コマンドのオプションです（${command} では使えません）。`, en: `--${option} belongs to the typeset command; ${command} does not take it.` },
+    hint: USAGE,
   };
 }
 

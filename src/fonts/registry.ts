@@ -163,3 +163,8 @@ export function defaultFontRegistry(): FontRegistry {
   shared ??= FontRegistry.load();
   return shared;
 }
+
+/** For the dev server: load fonts/registry.yaml (and the fonts it names) again when next asked. */
+export function resetDefaultFontRegistry(): void {
+  shared = undefined;
+}

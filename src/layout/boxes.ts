@@ -2,7 +2,8 @@
  * The box tree: styled elements grouped into what layout positions. A block whose children
  * are all inline becomes one TextBox (a paragraph); a block with block children becomes a
  * ContainerBox, with runs of inline content wrapped in anonymous TextBoxes (CSS 2 §9.2.1.1);
- * `<kp-icon>` becomes an IconBox. List markers are attached to the item's first paragraph.
+ * `<kp-icon>` becomes an IconBox, `<kp-qr>` a QrBox (qr.ts). List markers are attached to the
+ * item's first paragraph.
  */
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { FontRegistry } from '../fonts/registry.js';
@@ -10,6 +11,9 @@ import type { ComputedStyle, StyledElement, StyledNode } from '../markup/types.j
 import type { InlineRun, ParagraphOptions } from '../text/types.js';
 import type { ItemOrigin } from './display-list.js';
 import { markerText } from './markers.js';
+import { combineUpright } from './vertical.js';
+import { rubyRuns } from './ruby.js';
+import { qrBox, type QrMatrix } from './qr.js';
 
 interface BoxBase {
   style: ComputedStyle;
@@ -29,6 +33,8 @@ export interface TextBox extends BoxBase {
   paragraph: Omit<ParagraphOptions, 'width'>;
   /** Font-size scale applied by auto-fit (1 = as styled). */
   scale: number;
+  /** For a vertical paragraph: the column length to use when its box has no definite height. */
+  orthogonalMeasure?: number;
   /** The element whose `-kp-fit-min-size` lets this paragraph shrink, if any. */
   fit?: { element: StyledElement; minSize: number };
   /** A list marker drawn before the first line, hanging outside the box. */
@@ -42,9 +48,18 @@ export interface IconBox extends BoxBase {
   label?: string;
 }
 
-export type Box = ContainerBox | TextBox | IconBox;
+/** `<kp-qr value="…">`: a QR code of `value`, drawn as vector paths (qr.ts). */
+export interface QrBox extends BoxBase {
+  kind: 'qr';
+  value: string;
+  matrix: QrMatrix;
+  /** Accessible name. */
+  label?: string;
+}
 
-const INLINE_TAGS = new Set(['span', 'strong', 'em', 'b', 'small', 'br', 'a']);
+export type Box = ContainerBox | TextBox | IconBox | QrBox;
+
+const INLINE_TAGS = new Set(['span', 'strong', 'em', 'b', 'small', 'br', 'a', 'ruby', 'rt']);
 
 interface BoxContext {
   fonts: FontRegistry;
@@ -69,6 +84,7 @@ function buildElement(el: StyledElement, ctx: BoxContext, inheritedFit: TextBox[
   const { fonts, file } = ctx;
   const origin = originOf(el, file);
   if (el.tag === 'img') return unsupportedImage(el, origin, ctx);
+  if (el.tag === 'kp-qr') return qrBox(el, origin);
   const fit = el.style.fitMinSize !== undefined ? { element: el, minSize: el.style.fitMinSize } : inheritedFit;
   if (el.tag === 'kp-icon') {
     const label = el.attrs.label?.trim();
@@ -150,6 +166,9 @@ function textBox(el: StyledElement, nodes: StyledNode[], fonts: FontRegistry, or
       lineBreak: s.lineBreak === 'auto' ? 'strict' : s.lineBreak,
       phrases: s.wordBreak === 'auto-phrase',
       wrap: s.whiteSpace === 'nowrap' ? 'nowrap' : s.textWrap,
+      ...(s.hangingPunctuation !== 'none' ? { hang: s.hangingPunctuation } : {}),
+      ...(s.textSpacingTrim !== 'normal' ? { spacingTrim: s.textSpacingTrim } : {}),
+      ...(s.overflowWrap !== 'normal' ? { overflowWrap: s.overflowWrap } : {}),
     },
   };
 }
@@ -158,9 +177,11 @@ function collectRuns(nodes: StyledNode[], fonts: FontRegistry, origin: ItemOrigi
   for (const node of nodes) {
     if (node.kind === 'text') {
       if (node.text === '') continue;
-      out.push({ text: node.text, style: textStyle(node.style, fonts), origin });
+      out.push({ text: node.text, style: textStyle(node.style, fonts), origin, ...combineUpright(node.style) });
     } else if (node.tag === 'br') {
       out.push({ text: '\n', style: textStyle(node.style, fonts), origin });
+    } else if (node.tag === 'ruby') {
+      rubyRuns(node, originOf(node, origin.file ?? ''), fonts, (n, o, into) => collectRuns(n, fonts, o, into), out);
     } else {
       collectRuns(node.children, fonts, originOf(node, origin.file ?? ''), out);
     }
@@ -197,7 +218,7 @@ function attachMarker(box: Box, list: StyledElement, item: StyledElement, index:
 
 export function firstTextBox(box: Box): TextBox | undefined {
   if (box.kind === 'text') return box;
-  if (box.kind === 'icon') return undefined;
+  if (box.kind === 'icon' || box.kind === 'qr') return undefined;
   for (const c of box.children) {
     const t = firstTextBox(c);
     if (t) return t;

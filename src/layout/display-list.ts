@@ -44,6 +44,18 @@ export interface GlyphRun {
   glyphs: PositionedGlyph[];
   /** Where the text came from, for diagnostics and (later) tagging. */
   origin?: ItemOrigin;
+  /**
+   * Clockwise rotation of the whole run, as drawn, about its origin (x, y), in degrees; absent
+   * means 0. Backends apply it around everything else (a transform of the run). Layout sets
+   * 180 inside a `transform: rotate(180deg)` block (layout/transform.ts).
+   */
+  rotation?: number;
+  /**
+   * Vertical writing (writing-mode: vertical-rl): the run is (part of) one column; x is the
+   * column's centre line and y its top. Glyphs advance downwards and are placed by their own
+   * x and y offsets (PositionedGlyph.y, rotate, scaleX).
+   */
+  vertical?: true;
 }
 
 export interface PositionedGlyph {
@@ -55,6 +67,15 @@ export interface PositionedGlyph {
   x: number;
   /** Advance the glyph occupies in the line, in points (includes letter-spacing and aki). */
   advance: number;
+  /**
+   * Vertical runs: offset of the glyph origin below the run's y, in points. In every run the
+   * glyph's origin (where the font's (0, 0) goes) is (run.x + x, run.y + (y ?? 0)).
+   */
+  y?: number;
+  /** Drawn turned 90° clockwise about its origin, so it advances downwards (Latin in vertical text). */
+  rotate?: 90;
+  /** Horizontal compression of the glyph, 0 < scaleX < 1 (tate-chu-yoko wider than 1 em). */
+  scaleX?: number;
 }
 
 export type PathCommand =

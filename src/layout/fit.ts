@@ -14,7 +14,8 @@ export interface Overflow {
   paragraph: PlacedParagraph;
   /** How far the text sticks out, in pt. */
   amount: number;
-  direction: 'width' | 'height';
+  /** 'columns': vertical text whose columns run past the left edge of its box. */
+  direction: 'width' | 'height' | 'columns';
 }
 
 export function findOverflows(paragraphs: readonly PlacedParagraph[], page: Rect | undefined): Overflow[] {
@@ -27,6 +28,8 @@ export function findOverflows(paragraphs: readonly PlacedParagraph[], page: Rect
     const limits = [p.rect, ...p.ancestors.filter((a) => a.fixedHeight).map((a) => a.rect), ...(page ? [page] : [])];
     const worst = Math.max(...limits.map((r) => p.textBottom - (r.y + r.h)));
     if (worst > TOLERANCE) out.push({ paragraph: p, amount: worst, direction: 'height' });
+    const left = p.textLeft === undefined ? 0 : Math.max(...[p.rect, ...(page ? [page] : [])].map((r) => r.x - p.textLeft!));
+    if (left > TOLERANCE) out.push({ paragraph: p, amount: left, direction: 'columns' });
   }
   return out;
 }
@@ -53,7 +56,9 @@ export function overflowError(o: Overflow, minSize?: number): UserInputError {
   const how =
     o.direction === 'width'
       ? { ja: '行の幅より長い語句があります', en: 'a word or phrase is wider than the line' }
-      : { ja: `高さが ${pt(o.amount)}pt（${mm(o.amount)}mm）足りません`, en: `it needs ${pt(o.amount)} pt (${mm(o.amount)} mm) more height` };
+      : o.direction === 'columns'
+        ? { ja: `縦書きの行を並べる幅が ${pt(o.amount)}pt（${mm(o.amount)}mm）足りません`, en: `its columns need ${pt(o.amount)} pt (${mm(o.amount)} mm) more width` }
+        : { ja: `高さが ${pt(o.amount)}pt（${mm(o.amount)}mm）足りません`, en: `it needs ${pt(o.amount)} pt (${mm(o.amount)} mm) more height` };
   // A box without a fixed height gets the room its neighbours leave: a long text elsewhere
   // on the page can squeeze it, so the hint says where else to look.
   const squeezed = o.direction === 'height' && style.height === 'auto';
@@ -79,7 +84,12 @@ export function overflowError(o: Overflow, minSize?: number): UserInputError {
 }
 
 /** The content of a fixed-size page (a poster) is taller than the page, even after auto-fit. */
-export function pageOverflowError(excess: number, tallest: readonly PlacedParagraph[], file: string): UserInputError {
+export function pageOverflowError(
+  excess: number,
+  tallest: readonly PlacedParagraph[],
+  file: string,
+  cause: 'page' | 'unsplittable' = 'page',
+): UserInputError {
   const pt = excess.toFixed(1);
   const mm = ((excess * 25.4) / 72).toFixed(1);
   const list = tallest.map((p) => {
@@ -90,10 +100,16 @@ export function pageOverflowError(excess: number, tallest: readonly PlacedParagr
   });
   return userError({
     code: 'layout/page-overflow',
-    message: {
-      ja: `ページの内容がページより ${pt}pt（${mm}mm）高く、収まりません（自動縮小の後も）。`,
-      en: `The content of the page is ${pt} pt (${mm} mm) taller than the page, even after auto-fit.`,
-    },
+    message:
+      cause === 'page'
+        ? {
+            ja: `ページの内容がページより ${pt}pt（${mm}mm）高く、収まりません（自動縮小の後も）。`,
+            en: `The content of the page is ${pt} pt (${mm} mm) taller than the page, even after auto-fit.`,
+          }
+        : {
+            ja: `ページをまたいで分けられない部分（縦書きの段落、アイコン、break-inside: avoid の箱など）がページより ${pt}pt（${mm}mm）高く、収まりません。`,
+            en: `A part that cannot be split across pages (a vertical paragraph, an icon, a break-inside: avoid box) is ${pt} pt (${mm} mm) taller than the page.`,
+          },
     hint: {
       ja: `文章を短くしてください。高さを多く取っている文章: ${list.join('、')}`,
       en: `Shorten the text. The texts taking the most height: ${list.join(', ')}`,

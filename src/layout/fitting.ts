@@ -19,6 +19,8 @@ interface FitGroup {
   members: TextBox[];
   lo: number;
   hi: number;
+  /** The scale at the minimum size. */
+  minLo: number;
 }
 
 export function layoutFitting(boxes: ContainerBox, area: Rect, fixed: boolean, env: LayoutEnv): Flow {
@@ -33,6 +35,7 @@ export function layoutFitting(boxes: ContainerBox, area: Rect, fixed: boolean, e
     members: textBoxesOf(boxes, element),
     lo: Math.min(1, minSize / element.style.fontSize),
     hi: 1,
+    minLo: Math.min(1, minSize / element.style.fontSize),
   }));
   const fail = (): never => {
     const natural = fixed ? naturalLayout(boxes, area, env) : undefined;
@@ -49,18 +52,30 @@ export function layoutFitting(boxes: ContainerBox, area: Rect, fixed: boolean, e
   };
   const failingAtMin = attempt((g) => g.lo);
   if (overflows.length > 0 && (failingAtMin.size > 0 || overflows.some((o) => !o.paragraph.box.fit))) fail();
-  // Seven halvings bring each size within 1 % of the largest that fits; all groups move
-  // together, one layout per step.
-  for (let i = 0; i < 7; i++) {
-    const failing = attempt((g) => (g.lo + g.hi) / 2);
-    const pageStillOver = overflows.some((o) => !o.paragraph.box.fit);
-    for (const g of groups) {
-      const mid = (g.lo + g.hi) / 2;
-      if (failing.has(g.element) || pageStillOver) g.hi = mid;
-      else g.lo = mid;
+  if (excess > 0) {
+    // The page is too full: every group gives up the same share of its range, so one
+    // monotone search finds the largest common step that fits.
+    let [lo, hi] = [0, 1];
+    for (let i = 0; i < 7; i++) {
+      const t = (lo + hi) / 2;
+      if (attempt((g) => g.lo + t * (1 - g.lo)).size === 0 && overflows.length === 0) lo = t;
+      else hi = t;
     }
+    attempt((g) => g.lo + lo * (1 - g.lo));
+  } else {
+    // Separate boxes: each group searches its own size, all in the same layouts.
+    for (let i = 0; i < 7; i++) {
+      const failing = attempt((g) => (g.lo + g.hi) / 2);
+      for (const g of groups) {
+        const mid = (g.lo + g.hi) / 2;
+        if (failing.has(g.element)) g.hi = mid;
+        else g.lo = mid;
+      }
+    }
+    attempt((g) => g.lo);
   }
-  attempt((g) => g.lo);
+  // Sizes found in different steps may not fit together; the minimum sizes do (checked above).
+  if (overflows.length > 0) attempt((g) => g.minLo);
   if (overflows.length > 0) fail();
   return flow;
 }
@@ -98,7 +113,7 @@ function allFitGroups(root: Box, out = new Map<StyledElement, number>()): Map<St
 
 function textBoxesOf(root: Box, element: StyledElement): TextBox[] {
   if (root.kind === 'text') return root.fit?.element === element ? [root] : [];
-  if (root.kind === 'icon') return [];
+  if (root.kind !== 'container') return [];
   return root.children.flatMap((c) => textBoxesOf(c, element));
 }
 

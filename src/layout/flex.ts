@@ -17,6 +17,7 @@ import Yoga, {
 import type { ComputedStyle, Length, LengthOrAuto } from '../markup/types.js';
 import type { Box } from './boxes.js';
 import { measureParagraph, UNBOUNDED } from './paragraph.js';
+import { isVertical, measureVertical } from './vertical.js';
 
 const config = Yoga.Config.create();
 // Yoga rounds to whole points by default; print layout needs exact positions.
@@ -39,7 +40,8 @@ export function buildYogaTree(box: Box): LaidOutBox {
       children.push(laid);
     });
   } else if (box.kind === 'text') {
-    node.setMeasureFunc((width, widthMode) => {
+    node.setMeasureFunc((width, widthMode, height, heightMode) => {
+      if (isVertical(box.style)) return measureVertical(box, width, widthMode, height, heightMode);
       const available = widthMode === MeasureMode.Undefined ? UNBOUNDED : width;
       const size = measureParagraph(box, available);
       return { width: widthMode === MeasureMode.Exactly ? width : Math.min(size.width, available), height: size.height };
@@ -62,7 +64,9 @@ export function freeTree(root: LaidOutBox): void {
 
 function applyBoxStyle(node: YogaNode, s: ComputedStyle, isContainer: boolean): void {
   const flex = s.display === 'flex';
-  node.setFlexDirection(flex ? FLEX_DIRECTION[s.flexDirection] : FlexDirection.Column);
+  // Blocks in vertical-rl stack right to left (vertical.ts).
+  const block = isContainer && isVertical(s) ? FlexDirection.RowReverse : FlexDirection.Column;
+  node.setFlexDirection(flex ? FLEX_DIRECTION[s.flexDirection] : block);
   if (flex) {
     node.setFlexWrap(s.flexWrap === 'wrap' ? Wrap.Wrap : Wrap.NoWrap);
     node.setJustifyContent(JUSTIFY[s.justifyContent]);

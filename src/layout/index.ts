@@ -7,7 +7,8 @@ import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { FontRegistry } from '../fonts/registry.js';
 import type { IconRegistry } from '../icons/registry.js';
 import type { StyledDocument } from '../markup/types.js';
-import { buildBoxTree } from './boxes.js';
+import { buildBoxTree, type Box } from './boxes.js';
+import { pageOverflowError } from './fit.js';
 import { decorationPaths, type Rect } from './decorations.js';
 import type { DisplayDocument, DisplayItem, DisplayPage, PathCommand } from './display-list.js';
 import { layoutFitting } from './fitting.js';
@@ -35,8 +36,10 @@ export function layoutDocument(doc: StyledDocument, env: LayoutEnv): DisplayDocu
   };
   const fixed = doc.root.style.height !== 'auto';
   const boxes = buildBoxTree(doc.root, env.fonts, env.file, env.diagnostics);
+  setOrthogonalMeasure(boxes, area.h);
   const flow = layoutFitting(boxes, area, fixed, env);
   const slices = fixed ? [wholeSlice(flow)] : paginate(flow.units, area.h);
+  if (!fixed) checkSlicesFit(flow, slices, area.h, env.file);
   const pages = slices.map((slice, i) => assemblePage(flow, slices, i, doc, env));
   return { pages, meta: { title: doc.title, lang: doc.lang, date: env.date } };
 }
@@ -89,4 +92,36 @@ function move(c: PathCommand, dx: number, dy: number): PathCommand {
     default:
       return { op: c.op, x: c.x + dx, y: c.y + dy };
   }
+}
+
+function setOrthogonalMeasure(box: Box, measure: number): void {
+  if (box.kind === 'text') box.orthogonalMeasure = measure;
+  else if (box.kind === 'container') for (const c of box.children) setOrthogonalMeasure(c, measure);
+}
+
+/**
+ * A unit that cannot be split (an icon, a vertical paragraph, a block that must not break)
+ * and is taller than the page would be cut off at the page edge: that is an error, never
+ * silently clipped content. What counts is what is drawn (glyphs, paths), not empty leading.
+ */
+function checkSlicesFit(flow: Flow, slices: readonly PageSlice[], pageHeight: number, file: string): void {
+  slices.forEach((slice, i) => {
+    const start = i === 0 ? Math.min(0, slice.start) : slice.start;
+    let lowest = -Infinity;
+    for (const { item, unit } of flow.items) {
+      if (unit >= slice.firstUnit && unit <= slice.lastUnit) lowest = Math.max(lowest, itemBottom(item));
+    }
+    const excess = lowest - start - pageHeight;
+    if (excess <= 0.5) return;
+    const para = flow.paragraphs.find((p) => p.rect.y + p.rect.h > start + pageHeight + 0.5 && p.rect.y < slice.end);
+    throw pageOverflowError(excess, para ? [para] : [], para?.box.origin.file ?? file, 'unsplittable');
+  });
+}
+
+/** The lowest point a display item draws at (glyphs by their baseline, or column end). */
+function itemBottom(item: DisplayItem): number {
+  if (item.kind === 'path') return Math.max(...item.commands.map((c) => (c.op === 'Z' ? -Infinity : c.y)));
+  if (!item.vertical) return item.y;
+  // A glyph's origin sits on its baseline near the bottom of its 1 em cell.
+  return Math.max(...item.glyphs.map((g) => item.y + (g.y ?? 0)));
 }

@@ -13,6 +13,10 @@ import type { Rect } from './decorations.js';
 import type { IconBox, TextBox } from './boxes.js';
 import type { LaidOutBox } from './flex.js';
 import { compose, fontExtents, lineHeightOf, scaledRuns, singleLine } from './paragraph.js';
+import { isVertical, paintVerticalText } from './vertical.js';
+import { paintQr } from './qr.js';
+import { markFlow, rotateHalfTurn } from './transform.js';
+import { rubyGlyphRuns, rubyLineExtras } from './ruby.js';
 
 export interface FlowItem {
   item: DisplayItem;
@@ -58,6 +62,8 @@ export interface PlacedParagraph {
   /** Content boxes of the ancestors, innermost first. */
   ancestors: { rect: Rect; fixedHeight: boolean }[];
   overflowsMeasure: boolean;
+  /** Vertical text: the left edge of its last column (columns progress leftwards). */
+  textLeft?: number;
 }
 
 interface OpenElement {
@@ -96,9 +102,11 @@ function walk(
   const content = contentRect(laid, x, y, w, h);
   const tracker: OpenElement = { style: s, firstUnit: flow.units.length, lastUnit: -1, paragraph: box.kind === 'text' };
   open.push(tracker);
+  const mark = s.rotate ? markFlow(flow) : undefined;
   if (s.backgroundColor || hasBorder(s)) flow.decorations.push({ rect: { x, y, w, h }, style: s, element: box.origin.element });
   if (box.kind === 'text') paintText(box, content, ancestors, flow);
   else if (box.kind === 'icon') paintIcon(box, content, flow, icons);
+  else if (box.kind === 'qr') paintQr(box, content, flow);
   else {
     const inner = [{ rect: content, fixedHeight: s.height !== 'auto' || s.flexGrow > 0 }, ...ancestors];
     for (const child of laid.children) walk(child, x, y, inner, flow, icons, open, closed);
@@ -108,6 +116,7 @@ function walk(
   if (flow.units.length === tracker.firstUnit && h > 0 && (s.backgroundColor || hasBorder(s))) {
     flow.units.push({ top: y, bottom: y + h, before: 'auto' });
   }
+  if (mark) rotateHalfTurn(flow, mark, { x, y, w, h });
   tracker.lastUnit = flow.units.length - 1;
   if (tracker.lastUnit >= tracker.firstUnit) {
     closed.push(tracker);
@@ -133,18 +142,24 @@ function hasBorder(s: ComputedStyle): boolean {
 
 function paintText(box: TextBox, rect: Rect, ancestors: PlacedParagraph['ancestors'], flow: Flow): void {
   if (box.runs.length === 0) return;
+  if (isVertical(box.style)) return paintVerticalText(box, rect, ancestors, flow);
   const para = compose(box, rect.w, false);
   const lh = lineHeightOf(box);
   const [strut] = scaledRuns([box.runs[0]!], box.scale);
   const { ascent, descent } = fontExtents(strut!.style);
   // Half-leading (CSS 2 §10.8.1): the glyph box sits centred in the line box.
   const baselineOffset = (lh - (ascent + descent)) / 2 + ascent;
+  // A line carrying ruby may be taller, at its top (layout/ruby.ts); `room` adds up the extra.
+  const extras = rubyLineExtras(box, para);
+  let room = 0;
   para.lines.forEach((line, i) => {
-    const top = rect.y + i * lh;
+    const top = rect.y + i * lh + room;
+    room += extras[i]!;
     const unit = flow.units.length;
-    flow.units.push({ top, bottom: top + lh, before: 'auto' });
-    const baseline = top + baselineOffset;
+    flow.units.push({ top, bottom: top + lh + extras[i]!, before: 'auto' });
+    const baseline = top + extras[i]! + baselineOffset;
     for (const run of lineRuns(line, rect.x, baseline, box.origin)) flow.items.push({ item: run, unit });
+    for (const run of rubyGlyphRuns(line, rect.x, baseline, box.origin)) flow.items.push({ item: run, unit });
     if (i === 0 && box.marker) {
       for (const run of markerRuns(box, rect.x, baseline)) flow.items.push({ item: run, unit });
     }
@@ -152,7 +167,7 @@ function paintText(box: TextBox, rect: Rect, ancestors: PlacedParagraph['ancesto
   flow.paragraphs.push({
     box,
     rect,
-    textBottom: rect.y + para.lines.length * lh,
+    textBottom: rect.y + para.lines.length * lh + room,
     ancestors,
     overflowsMeasure: para.overflows || para.lines.some((l) => l.width > rect.w + 0.01),
   });
@@ -244,7 +259,7 @@ function resolveBreakRules(units: BreakUnit[], elements: OpenElement[]): void {
       const before = i - el.firstUnit;
       const after = lines - before;
       // Side-by-side flex items interleave vertically, so a row is never split.
-      if (s.breakInside === 'avoid' || (s.display === 'flex' && s.flexDirection.startsWith('row'))) u.before = 'avoid';
+      if (s.breakInside === 'avoid' || (s.display === 'flex' && s.flexDirection.startsWith('row')) || isVertical(s)) u.before = 'avoid';
       else if (el.paragraph && (before < s.orphans || after < s.widows)) u.before = 'avoid';
     }
   }

@@ -6,6 +6,7 @@
 import { composeParagraph } from '../text/compose.js';
 import type { ComposedLine, ComposedParagraph, InlineRun, ParagraphOptions, TextStyle } from '../text/types.js';
 import type { TextBox } from './boxes.js';
+import { rubyLineExtras } from './ruby.js';
 
 const cache = new WeakMap<TextBox, Map<string, ComposedParagraph>>();
 
@@ -39,6 +40,9 @@ export function scaledRuns(runs: InlineRun[], scale: number): InlineRun[] {
   return runs.map((r) => ({
     ...r,
     style: { ...r.style, size: r.style.size * scale, letterSpacing: r.style.letterSpacing * scale },
+    ...(r.ruby?.style
+      ? { ruby: { ...r.ruby, style: { ...r.ruby.style, size: r.ruby.style.size * scale, letterSpacing: r.ruby.style.letterSpacing * scale } } }
+      : {}),
   }));
 }
 
@@ -56,7 +60,8 @@ export function measureParagraph(box: TextBox, width: number): { width: number; 
   const para = compose(box, width, true);
   let widest = 0;
   for (const line of para.lines) widest = Math.max(widest, line.width);
-  return { width: widest, height: para.lines.length * lineHeightOf(box) };
+  const rubyRoom = rubyLineExtras(box, para).reduce((a, b) => a + b, 0); // lines carrying ruby may be taller
+  return { width: widest, height: para.lines.length * lineHeightOf(box) + rubyRoom };
 }
 
 /** A short text set on one line without wrapping (list markers, running page numbers). */

@@ -12,8 +12,8 @@ export const SUPPORTED_ELEMENTS = [
   'html', 'head', 'title', 'style', 'meta', 'body',
   'div', 'section', 'header', 'footer', 'main', 'article', 'aside', 'nav',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li',
-  'span', 'strong', 'em', 'b', 'small', 'br',
-  'figure', 'figcaption', 'img', 'kp-icon',
+  'span', 'strong', 'em', 'b', 'small', 'br', 'ruby', 'rt', 'rp',
+  'figure', 'figcaption', 'img', 'kp-icon', 'kp-qr',
 ] as const; // prettier-ignore
 const SUPPORTED = new Set<string>(SUPPORTED_ELEMENTS);
 

@@ -129,7 +129,7 @@ function reportIgnoredContent(el: Element, at: SourceRef, diagnostics: Diagnosti
     'markup/ignored-content',
     at,
     (where) => ({ ja: `<${el.name}> の中身は表示されません（${where}）。`, en: `The content inside <${el.name}> is not rendered (${where}).` }),
-    el.name === 'kp-icon'
+    el.name === 'kp-icon' || el.name === 'kp-qr'
       ? { ja: '読み上げ用の文言は label 属性に書いてください。', en: 'Put accessible text in the label attribute.' }
       : { ja: '代替テキストは alt 属性に書いてください。', en: 'Put alternative text in the alt attribute.' },
   );

@@ -4,6 +4,8 @@
  */
 import './props-box.js';
 import './props-text.js';
+import './props-transform.js';
+import './props-writing.js';
 
 export { LONGHANDS, SIDES, type ComputeEnv, type Longhand } from './registry.js';
 export { BORDER_STYLES, BORDER_WIDTH_KEYWORDS, CORNERS } from './props-box.js';

@@ -174,6 +174,15 @@ kw('line-break', 'lineBreak', true, ['auto', 'strict', 'normal', 'loose', 'anywh
 kw('word-break', 'wordBreak', true, ['normal', 'keep-all', 'break-all', 'auto-phrase']);
 kw('text-wrap', 'textWrap', true, ['wrap', 'nowrap', 'balance', 'pretty'], { auto: 'wrap' });
 kw('white-space', 'whiteSpace', true, ['normal', 'pre-line', 'nowrap']);
+// Only the end of the line: first/last would hang brackets, which JLReq never does.
+kw('hanging-punctuation', 'hangingPunctuation', true, ['none', 'allow-end', 'force-end']);
+// CSS Text 4; normal is JLReq's (text/punctuation.ts), trim-all sets every mark half-width
+// (約物半角). auto is the UA's choice: ours is normal.
+kw('text-spacing-trim', 'textSpacingTrim', true, ['normal', 'space-all', 'trim-start', 'space-first', 'trim-both', 'trim-all'], {
+  auto: 'normal',
+});
+// The UA sheet sets break-word on html: a printed URL must never overflow its column.
+kw('overflow-wrap', 'overflowWrap', true, ['normal', 'break-word', 'anywhere']);
 
 /**
  * Counter styles we accept: the ones layout/markers.ts draws. Strings ("・") are accepted too.

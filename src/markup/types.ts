@@ -78,6 +78,16 @@ export interface ComputedStyle {
   /** CSS text-wrap-style: "balance" evens out line lengths; "pretty" avoids short last lines. */
   textWrap: 'wrap' | 'balance' | 'pretty' | 'nowrap';
   whiteSpace: 'normal' | 'pre-line' | 'nowrap';
+  /** CSS hanging-punctuation: a 、。，． ending a line may hang past the measure (ぶら下げ). */
+  hangingPunctuation: 'none' | 'allow-end' | 'force-end';
+  /** CSS text-spacing-trim: punctuation aki (normal = JLReq; trim-all = every mark half-width, 約物半角). */
+  textSpacingTrim: 'normal' | 'space-all' | 'trim-start' | 'space-first' | 'trim-both' | 'trim-all';
+  /** CSS overflow-wrap: may a word or URL wider than the line break inside? (UA: break-word on html) */
+  overflowWrap: 'normal' | 'break-word' | 'anywhere';
+  /** CSS writing-mode: vertical-rl sets a paragraph in columns, top to bottom, right to left. */
+  writingMode: 'horizontal-tb' | 'vertical-rl';
+  /** CSS text-combine-upright (vertical text only): tate-chu-yoko of the whole text, or of short digit runs. */
+  textCombineUpright: 'none' | 'all' | 'digits 2' | 'digits 3' | 'digits 4';
   listStyleType: string; // 'disc', 'decimal', 'upper-roman', 'none', or a quoted string such as "・"
   /** Hanging indent of list markers (pt): CSS has no such property; we use padding-left of the list. */
   // pagination
@@ -91,6 +101,11 @@ export interface ComputedStyle {
    * this size so the text fits its box; failing that is a build error.
    */
   fitMinSize?: number;
+  /**
+   * `transform: rotate(180deg)`: the box's display items are turned a half turn about its
+   * centre (layout/transform.ts); layout itself is unaffected. Absent when not rotated.
+   */
+  rotate?: 180;
 }
 
 export interface StyledElement {

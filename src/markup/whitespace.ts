@@ -15,7 +15,7 @@ export function makeBreak(style: StyledText['style']): StyledText {
 }
 
 /** Replaced elements: an inline one is an atomic object in its line, like a character. */
-export const REPLACED = new Set(['img', 'kp-icon']);
+export const REPLACED = new Set(['img', 'kp-icon', 'kp-qr']);
 
 const LF = 0x0a;
 const BREAK = -1; // forced break (<br>)

@@ -1,6 +1,7 @@
 /** Handlebars helpers available to every template. Each is small and pure. */
 import type Handlebars from 'handlebars';
 import { toWareki } from '../content/wareki.js';
+import { policyOutline } from './policy-outline.js';
 
 export function registerHelpers(hb: typeof Handlebars): void {
   // {{wareki policy.date}} → 令和7年8月29日: dates are stored as ISO and printed in 和暦.
@@ -9,8 +10,15 @@ export function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   // {{#each items}}{{inc @index}}{{/each}} → 1-based numbers.
   hb.registerHelper('inc', (n: unknown) => Number(n) + 1);
+  // {{#with (outline policy) as |o|}}: policy.md as a tree of sections, with the pillars (the
+  // first numbered list) and the last section picked out — for summaries (policy-outline.ts).
+  hb.registerHelper('outline', (policy: unknown) => policyOutline(policy as Parameters<typeof policyOutline>[0]));
+  // {{roman 2}} → "II" (ASCII, as list-style-type: upper-roman prints it).
+  hb.registerHelper('roman', (n: unknown) => toRoman(Number(n)));
   // {{concat "icons[" @index "].label"}} → "icons[2].label".
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
+  // {{#each (array "a" "b")}}: a literal list, e.g. to print one block twice with a variant.
+  hb.registerHelper('array', (...args: unknown[]) => args.slice(0, -1));
   // {{{src "poster" "checklist.items" @index}}} → data-src="content/…/poster.yaml:22#checklist.items[4]":
   // marks an element with the content field it prints, so layout errors (a missing glyph, text
   // that does not fit) name that file, line and field rather than the template.
@@ -37,4 +45,16 @@ export function registerHelpers(hb: typeof Handlebars): void {
  */
 export function emphasizeQuotes(text: string, escape: (s: string) => string): string {
   return escape(text).replace(/「[^「」]*」/g, (q) => `<span class="key">${q}</span>`);
+}
+
+/** 1 → I, 4 → IV, 12 → XII (ASCII, like CSS upper-roman); 0 and negatives print as digits. */
+export function toRoman(n: number): string {
+  if (!Number.isInteger(n) || n <= 0 || n >= 4000) return String(n);
+  const table: [number, string][] = [
+    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
+    [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+  ];
+  let out = '';
+  for (const [v, s] of table) while (n >= v) ((out += s), (n -= v));
+  return out;
 }

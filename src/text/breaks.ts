@@ -15,6 +15,7 @@
 import { CL, F_DIGIT, KIND, clOf, isWordlike, kindOf } from './classes.js';
 import { phraseBoundaries } from './phrases.js';
 import type { Prepared } from './prepare.js';
+import { rubyInnerBoundaries } from './ruby.js';
 import type { LineBreakLevel } from './types.js';
 
 /** Values of the break array: what may happen at boundary b (before cluster b). */
@@ -103,5 +104,6 @@ function compute(p: Prepared, level: LineBreakLevel, phrases: boolean): Uint8Arr
     }
     brk[b] = phraseAt && !phraseAt.has(start[b]!) ? BRK.fallback : BRK.allowed;
   }
+  for (const b of rubyInnerBoundaries(p)) if (brk[b]! < BRK.forced) brk[b] = BRK.none; // never inside a ruby base
   return brk;
 }

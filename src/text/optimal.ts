@@ -5,16 +5,23 @@
  * only survives when no legal alternative exists.
  *  - pretty: only when greedy left a short last line; first re-break the last few lines (a
  *    local change, as browsers do), then the whole segment if that is not enough.
- *  - balance: keep greedy's (minimal) line count and even out all line lengths.
+ *  - balance: keep greedy's (minimal) line count and even out all line lengths: the badness
+ *    of a line is its squared distance from the greedy lines' mean length, not from the measure,
+ *    so breaks that change the total (punctuation aki dropped at line ends) are not favoured.
  */
 import { BRK } from './breaks.js';
-import { naturalWidth, squeezable } from './prepare.js';
+import { lineFit } from './fit.js';
+import { naturalWidth } from './prepare.js';
 import { type BreakContext, EPS, type LineSpan, availFrom, lineSpan } from './span.js';
 
 const SHORT_LAST = 1e4; // a last line of ≤ 2 characters
 // Phrase mode: breaking inside a BudouX phrase. Dearer than a short last line, because it is
 // only legal inside a phrase too long for the line: 「脅迫的な／言動」, not 「脅迫的／な言動」.
 const FALLBACK = 1e5;
+// overflow-wrap: a break inside a word too wide for any line (overflow-wrap.ts), by class.
+// After / - . (URL-like) it is nearly an ordinary opportunity, as in greedy; between any two
+// letters only where nothing else fits, as a phrase fallback; inside a number later still.
+const EMERGENCY_COST = [0, 1e6, FALLBACK, 1];
 const LINE = 4; // pretty: each line, so re-breaking never adds lines lightly
 const SQUEEZE = 1; // a line set tighter than natural (追い込み), plus its amount squared
 const TAIL_LINES = 4;
@@ -26,7 +33,9 @@ export function optimalSegment(ctx: BreakContext, lines: LineSpan[], wrap: 'pret
   if (lines.length < 2 || lines.some((l) => overflows(ctx, l))) return undefined;
   const end = lines[lines.length - 1]!.next;
   if (wrap === 'balance' && lines.length <= MAX_BALANCED_LINES) {
-    return solve(ctx, lines[0]!.start, end, lines.length);
+    let occupied = 0;
+    for (const l of lines) occupied += startX(ctx, l.start) + naturalWidth(ctx.p, l.start, l.end);
+    return solve(ctx, lines[0]!.start, end, lines.length, occupied / lines.length);
   }
   if (!isShort(ctx, lines[lines.length - 1]!)) return undefined;
   for (const tail of [TAIL_LINES, lines.length]) {
@@ -43,29 +52,40 @@ function isShort(ctx: BreakContext, l: LineSpan): boolean {
 }
 
 function overflows(ctx: BreakContext, l: LineSpan): boolean {
-  const { p } = ctx;
-  return naturalWidth(p, l.start, l.end) - squeezable(p, l.start, l.end) > availFrom(ctx, l.start) + EPS;
+  const avail = availFrom(ctx, l.start);
+  const fit = lineFit(ctx.p, l.start, l.end, ctx.hang, avail);
+  return fit.width - fit.shrink > avail + EPS;
 }
 
-/** Cost of the line [s, next), TOO_WIDE if it cannot fit even squeezed, Infinity if empty. */
-function lineCost(ctx: BreakContext, s: number, next: number, last: boolean, balance: boolean): number {
+/** Where a line starting at s begins: the first line after its indent. */
+function startX(ctx: BreakContext, s: number): number {
+  return s === 0 ? ctx.indent : 0;
+}
+
+/**
+ * Cost of the line [s, next), TOO_WIDE if it cannot fit even squeezed, Infinity if empty.
+ * `target` (balance only): the length, from the line box start, lines should have.
+ */
+function lineCost(ctx: BreakContext, s: number, next: number, last: boolean, balance: boolean, target = 0): number {
   const { p } = ctx;
   const end = Math.max(s, p.contentEnd[next]!);
   if (end === s) return last ? 0 : Infinity;
   const avail = availFrom(ctx, s);
-  const natural = naturalWidth(p, s, end);
+  const fit = lineFit(p, s, end, ctx.hang, avail);
+  const natural = fit.width;
   const em = p.size[s]!;
   let cost = 0;
   if (natural > avail + EPS) {
-    if (natural - squeezable(p, s, end) > avail + EPS) return TOO_WIDE;
+    if (natural - fit.shrink > avail + EPS) return TOO_WIDE;
     const over = (natural - avail) / em;
     cost += SQUEEZE + 25 * over * over;
   } else if (!last || balance) {
-    const slack = (avail - natural) / em;
+    const slack = ((balance ? Math.min(avail, target - startX(ctx, s)) : avail) - natural) / em;
     cost += slack * slack;
   }
   if (!balance) cost += LINE;
   if (ctx.brk[next] === BRK.fallback) cost += FALLBACK;
+  if (ctx.emergency) cost += EMERGENCY_COST[ctx.emergency[next]!]!;
   if (last && p.visible[end]! - p.visible[s]! <= 2) cost += SHORT_LAST;
   return cost;
 }
@@ -74,9 +94,11 @@ function lineCost(ctx: BreakContext, s: number, next: number, last: boolean, bal
  * Best breaks for clusters [from, to) where `to` is a forced break: with `lineCount`, exactly
  * that many lines (balance); otherwise any number (pretty).
  */
-function solve(ctx: BreakContext, from: number, to: number, lineCount?: number): LineSpan[] | undefined {
+function solve(ctx: BreakContext, from: number, to: number, lineCount?: number, target?: number): LineSpan[] | undefined {
   const nodes = [from];
-  for (let b = from + 1; b < to; b++) if (ctx.brk[b] === BRK.allowed || ctx.brk[b] === BRK.fallback) nodes.push(b);
+  for (let b = from + 1; b < to; b++) {
+    if (ctx.brk[b] === BRK.allowed || ctx.brk[b] === BRK.fallback || (ctx.emergency?.[b] ?? 0) > 0) nodes.push(b);
+  }
   nodes.push(to);
   const m = nodes.length;
   const layers = lineCount ?? 1; // pretty keeps one layer: the line count is free
@@ -88,7 +110,7 @@ function solve(ctx: BreakContext, from: number, to: number, lineCount?: number):
   for (let j = 1; j < m; j++) {
     const last = j === m - 1;
     for (let i = j - 1; i >= 0; i--) {
-      const c = lineCost(ctx, nodes[i]!, nodes[j]!, last, balance);
+      const c = lineCost(ctx, nodes[i]!, nodes[j]!, last, balance, target);
       if (c === TOO_WIDE) {
         // Wider further back, except that a negative indent widens the very first line.
         if (canJumpToStart && i > 1) {

@@ -4,10 +4,12 @@
  * so the width of any candidate line is O(1). The result is cached per runs array: layout
  * measures the same paragraph for max-content, min-content and each candidate width.
  */
-import { CL, F_EXTEND, F_KANA_KANJI, KIND, clOf, info, isInvisible, kindOf } from './classes.js';
+import { F_EXTEND, F_KANA_KANJI, KIND, info, isInvisible, kindOf } from './classes.js';
 import { type GlyphMetrics, styleMetrics, type StyleMetrics } from './metrics.js';
 import { type MissingGlyph, missingGlyphError } from './missing-glyph.js';
-import type { InlineRun } from './types.js';
+import { ROLE, punctuationSpacing } from './punctuation.js';
+import { applyRuby } from './ruby.js';
+import type { InlineRun, SpacingTrim } from './types.js';
 
 export interface Prepared {
   readonly n: number;
@@ -23,14 +25,31 @@ export interface Prepared {
   readonly size: Float64Array;
   /** Natural advance including letter-spacing. */
   readonly adv: Float64Array;
-  /** The letter-spacing inside `adv` (dropped at line end). */
+  /** The letter-spacing inside `adv` (dropped at line end); minus any ruby overhang (ruby.ts). */
   readonly ls: Float64Array;
   /** 和欧間 after the cluster. */
   readonly gap: Float64Array;
-  /** Aki that 追い込み may remove before / after the glyph. */
+  /**
+   * Aki that 追い込み may remove before / after the glyph: punctuation aki (JLReq, collapsed;
+   * punctuation.ts) and the word-space slack down to ¼ em.
+   */
   readonly lead: Float64Array;
   readonly trail: Float64Array;
-  /** Prefix sums (n + 1): adv + gap, lead + trail + gap / 2, visible characters. */
+  /** Punctuation: space added before the glyph origin / after its advance for its aki. */
+  readonly pre: Float64Array;
+  readonly post: Float64Array;
+  /** Punctuation role (punctuation.ts ROLE) and, for 、。，．, the width of the frame that may hang. */
+  readonly role: Uint8Array;
+  readonly hangFrame: Float64Array;
+  /** text-spacing-trim the aki were set for, and what it does at line edges (punctuation.ts). */
+  readonly trim: SpacingTrim;
+  readonly dropStart: Float64Array;
+  readonly dropEnd: Float64Array;
+  readonly squeezeEnd: Float64Array;
+  /**
+   * Prefix sums (n + 1): pre + adv + post + gap; the aki 追い込み may take mid-line (lead + trail
+   * + gap / 2, but never the ½ em after a full stop); visible characters.
+   */
   readonly P: Float64Array;
   readonly Q: Float64Array;
   readonly visible: Int32Array;
@@ -47,27 +66,34 @@ export interface Prepared {
 
 interface CacheEntry {
   sig: unknown[];
-  prep: Prepared;
+  /** Per text-spacing-trim: the aki, and so the prefix sums, differ. */
+  preps: Map<SpacingTrim, Prepared>;
 }
 const cache = new WeakMap<readonly InlineRun[], CacheEntry>();
 
 function signature(runs: readonly InlineRun[]): unknown[] {
   const sig: unknown[] = [];
-  for (const r of runs) sig.push(r.text, r.style.face, r.style.size, r.style.letterSpacing);
+  for (const r of runs) sig.push(r.text, r.style.face, r.style.size, r.style.letterSpacing, r.ruby?.text, r.ruby?.kind, r.ruby?.style);
   return sig;
 }
 
 /** Measured clusters for runs; throws text/missing-glyph for characters the font lacks. */
-export function prepare(runs: readonly InlineRun[]): Prepared {
-  const hit = cache.get(runs);
+export function prepare(runs: readonly InlineRun[], trim: SpacingTrim = 'normal'): Prepared {
+  let entry = cache.get(runs);
   const sig = signature(runs);
-  if (hit && hit.sig.length === sig.length && hit.sig.every((v, i) => v === sig[i])) return hit.prep;
-  const prep = build(runs);
-  cache.set(runs, { sig, prep });
+  if (!entry || entry.sig.length !== sig.length || !entry.sig.every((v, i) => v === sig[i])) {
+    entry = { sig, preps: new Map() };
+    cache.set(runs, entry);
+  }
+  let prep = entry.preps.get(trim);
+  if (!prep) {
+    prep = applyRuby(build(runs, trim), runs);
+    entry.preps.set(trim, prep);
+  }
   return prep;
 }
 
-function build(runs: readonly InlineRun[]): Prepared {
+function build(runs: readonly InlineRun[], trim: SpacingTrim): Prepared {
   const text = runs.map((r) => r.text).join('');
   const cap = text.length;
   const start = new Int32Array(cap + 1);
@@ -134,7 +160,7 @@ function build(runs: readonly InlineRun[]): Prepared {
   start[n] = offset;
   glyphStart[n] = g;
   for (let k = 0; k < n; k++) adv[k]! += ls[k]!;
-  return finish({ n, text, start, run, infos, cps, size, adv, ls, glyphStart, gid, gadv, gtext, metrics });
+  return finish({ n, text, start, run, infos, cps, size, adv, ls, glyphStart, gid, gadv, gtext, metrics }, trim);
 }
 
 function glyphFor(c: number, clusterKind: number, m: StyleMetrics): GlyphMetrics | undefined {
@@ -163,23 +189,20 @@ interface Raw {
   metrics: StyleMetrics[];
 }
 
-function finish(raw: Raw): Prepared {
+function finish(raw: Raw, trim: SpacingTrim): Prepared {
   const { n, infos, size, adv, gadv, glyphStart } = raw;
   const gap = new Float64Array(n);
-  const lead = new Float64Array(n);
-  const trail = new Float64Array(n);
+  const punct = punctuationSpacing({ ...raw, faces: raw.metrics.map((m) => m.face) }, trim);
+  const { pre, post, role, hangFrame } = punct;
+  const lead = punct.akiBefore;
+  const trail = punct.akiAfter;
   for (let k = 0; k < n; k++) {
     const inf = infos[k]!;
-    const kind = kindOf(inf);
-    let ink = 0;
-    for (let j = glyphStart[k]!; j < glyphStart[k + 1]!; j++) ink += gadv[j]!;
-    // Proportional fonts already set punctuation tight: only what exceeds half an em is aki.
-    const excess = Math.max(0, ink - size[k]! / 2);
-    const cl = clOf(inf);
-    if (cl === CL.open) lead[k] = excess;
-    else if (cl === CL.close || cl === CL.fullStop || cl === CL.comma) trail[k] = excess;
-    else if (cl === CL.middle) lead[k] = trail[k] = excess / 2;
-    else if (kind === KIND.space) trail[k] = Math.max(0, ink - size[k]! / 4); // word space down to ¼ em
+    if (kindOf(inf) === KIND.space) {
+      let ink = 0;
+      for (let j = glyphStart[k]!; j < glyphStart[k + 1]!; j++) ink += gadv[j]!;
+      trail[k] = Math.max(0, ink - size[k]! / 4); // word space down to ¼ em
+    }
     if (k + 1 < n) gap[k] = wabunGap(inf, infos[k + 1]!, size[k]!, size[k + 1]!);
   }
   const P = new Float64Array(n + 1);
@@ -189,8 +212,8 @@ function finish(raw: Raw): Prepared {
   const spaceTrim = new Int32Array(n + 1);
   for (let k = 0; k < n; k++) {
     const kind = kindOf(infos[k]!);
-    P[k + 1] = P[k]! + adv[k]! + gap[k]!;
-    Q[k + 1] = Q[k]! + lead[k]! + trail[k]! + gap[k]! / 2;
+    P[k + 1] = P[k]! + pre[k]! + adv[k]! + post[k]! + gap[k]!;
+    Q[k + 1] = Q[k]! + lead[k]! + (role[k] === ROLE.stop ? 0 : trail[k]!) + gap[k]! / 2;
     const shows = kind !== KIND.space && kind !== KIND.newline && kind !== KIND.ignore && kind !== KIND.zwsp;
     visible[k + 1] = visible[k]! + (shows ? 1 : 0);
     spaceTrim[k + 1] = kind === KIND.space ? spaceTrim[k]! : k + 1;
@@ -209,6 +232,14 @@ function finish(raw: Raw): Prepared {
     gap,
     lead,
     trail,
+    pre,
+    post,
+    role,
+    hangFrame,
+    trim,
+    dropStart: punct.dropStart,
+    dropEnd: punct.dropEnd,
+    squeezeEnd: punct.squeezeEnd,
     P,
     Q,
     visible,
@@ -229,14 +260,42 @@ function wabunGap(a: number, b: number, sizeA: number, sizeB: number): number {
   return 0;
 }
 
-/** Natural width of clusters [s, e) set as one line: no 和欧間 or letter-spacing at its end. */
-export function naturalWidth(p: Prepared, s: number, e: number): number {
-  if (e <= s) return 0;
-  return p.P[e]! - p.P[s]! - p.gap[e - 1]! - p.ls[e - 1]!;
+/**
+ * Aki dropped before cluster s when it starts a line: in normal, an opening bracket is 天付き
+ * (text-spacing-trim decides, punctuation.ts).
+ */
+export function startDrop(p: Prepared, s: number): number {
+  return p.dropStart[s]!;
 }
 
-/** How much 追い込み may take out of the line [s, e). */
+/** Aki dropped after cluster k when it ends a line: in normal, 、，」） and ・ are set solid, 。． keep theirs. */
+export function endDrop(p: Prepared, k: number): number {
+  return p.dropEnd[k]!;
+}
+
+/** The aki before an opening bracket that starts a line, dropped or kept: never squeezed. */
+export function startAki(p: Prepared, s: number): number {
+  return p.role[s] === ROLE.open ? p.lead[s]! : 0;
+}
+
+/**
+ * Natural width of clusters [s, e) set as one line: no 和欧間 or letter-spacing at its end, and
+ * punctuation aki at its edges as punctuation.ts describes.
+ */
+export function naturalWidth(p: Prepared, s: number, e: number): number {
+  if (e <= s) return 0;
+  return p.P[e]! - p.P[s]! - p.gap[e - 1]! - p.ls[e - 1]! - startDrop(p, s) - endDrop(p, e - 1);
+}
+
+/**
+ * How much 追い込み may take out of the line [s, e): mid-line aki, plus the ½ em after a full
+ * stop that ends the line (JLReq §3.8.3 b; with allow-end, after any closing mark), but no aki
+ * at the line edges otherwise (dropped there, or kept and not squeezed).
+ */
 export function squeezable(p: Prepared, s: number, e: number): number {
   if (e <= s) return 0;
-  return p.Q[e]! - p.Q[s]! - p.gap[e - 1]! / 2;
+  const k = e - 1;
+  const r = p.role[k]!;
+  const trailInQ = r === ROLE.none || r === ROLE.stop ? 0 : p.trail[k]!; // Q never has a full stop's
+  return p.Q[e]! - p.Q[s]! - p.gap[k]! / 2 - startAki(p, s) - trailInQ + p.squeezeEnd[k]!;
 }

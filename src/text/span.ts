@@ -11,6 +11,10 @@ export interface BreakContext {
   width: number;
   indent: number;
   phrases: boolean;
+  /** Hanging punctuation (fit.ts); absent means none. */
+  hang?: 'none' | 'allow-end' | 'force-end';
+  /** overflow-wrap: emergency breaks inside over-long words (overflow-wrap.ts); absent means none. */
+  emergency?: Uint8Array;
 }
 
 /** One line: clusters [start, end) are shown; the next line starts at `next`. */

@@ -20,8 +20,8 @@ export const MINIMAL_DIR = join(REPO_ROOT, 'test/fixtures/content/minimal-org');
 /** Points per millimetre. */
 export const MM = 72 / 25.4;
 
-/** The four outputs of the Okayama organisation. */
-export const OKAYAMA_OUTPUTS = ['policy.pdf', 'poster-a4.pdf', 'poster-a3.pdf', 'poster-b2.pdf'] as const;
+/** The outputs of the Okayama organisation. */
+export const OKAYAMA_OUTPUTS = ['policy.pdf', 'poster-a4.pdf', 'poster-a3.pdf', 'poster-b2.pdf', 'handout.pdf', 'tent.pdf'] as const;
 
 export interface Built {
   outDir: string;

@@ -43,8 +43,10 @@ function textContrasts(items: DisplayItem[]): { text: string; ratio: number }[] 
   items.forEach((item, i) => {
     if (item.kind !== 'glyphs' || item.glyphs.length === 0) return;
     const last = item.glyphs[item.glyphs.length - 1]!;
-    const cx = item.x + (last.x + last.advance) / 2;
-    const cy = item.y - item.size * 0.35;
+    // A run turned a half turn (transform: rotate(180deg)) extends left of and below its origin.
+    const turn = item.rotation === 180 ? -1 : 1;
+    const cx = item.x + (turn * (last.x + last.advance)) / 2;
+    const cy = item.y - turn * item.size * 0.35;
     let background = WHITE;
     for (const under of items.slice(0, i)) {
       if (under.kind !== 'path' || !under.fill) continue;

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkup } from '../../src/markup/index.js';
 import type { DisplayDocument, DisplayPage } from '../../src/layout/display-list.js';
-import { contentRuns, fixture, halfLeadingBaseline, layout, layoutStyled, lines, metrics, pageText, runRight } from './helpers.js';
+import { contentRuns, fixture, halfLeadingBaseline, layout, layoutStyled, lines, metrics, pageText, runRight, thrownDiagnostic } from './helpers.js';
 
 const PAGE = '@page { size: 200pt 200pt; margin: 20pt } body { font-size: 10pt; line-height: 20pt }';
 /** Baseline of the first line on any page: top margin plus half-leading. */
@@ -199,5 +199,21 @@ describe('content taller than a page', () => {
   it('a line that is taller than the page area still gets its own page', () => {
     const doc = layout(PAGE, '<p>前</p><p style="font-size: 10pt; line-height: 300pt">巨大</p><p>後</p>');
     expect(doc.pages.map(texts)).toEqual([['前'], ['巨大'], ['後']]);
+  });
+
+  it('an unsplittable part taller than the page is an error, never clipped at the page edge', () => {
+    const d = thrownDiagnostic(() => layout(PAGE, '<p>前</p><kp-icon name="check" style="width: 250pt; height: 250pt"></kp-icon>'));
+    expect(d.code).toBe('layout/page-overflow');
+    expect(d.message.en).toMatch(/cannot be split across pages .* taller than the page/);
+  });
+
+  it('a vertical paragraph without a height uses the page height for its columns', () => {
+    const body = '<p style="writing-mode: vertical-rl">カスタマー・ハラスメントから職員を守ります。毅然として組織的に対応します。</p>';
+    const doc = layout(PAGE, body);
+    expect(doc.pages).toHaveLength(1);
+    // Several columns, all inside the page area.
+    const runs = doc.pages[0]!.items.filter((i) => i.kind === 'glyphs');
+    expect(new Set(runs.map((r) => r.x)).size).toBeGreaterThan(1);
+    for (const r of runs) for (const g of r.glyphs) expect(r.y + (g.y ?? 0)).toBeLessThanOrEqual(180 + 0.5);
   });
 });

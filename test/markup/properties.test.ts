@@ -28,6 +28,10 @@ describe('supported properties', () => {
         'page-break-after', 'page-break-before', 'page-break-inside', 'row-gap',
         'text-align', 'text-align-last', 'text-indent', 'text-wrap', 'text-wrap-style',
         'white-space', 'widows', 'width', 'word-break',
+        'text-combine-upright', 'writing-mode',
+        'transform',
+        'hanging-punctuation',
+        'text-spacing-trim', 'overflow-wrap',
       ].sort((a, b) => a.localeCompare(b)),
     ); // prettier-ignore
   });
@@ -35,7 +39,7 @@ describe('supported properties', () => {
   it('marks inheritance as CSS does', () => {
     const inherited = SUPPORTED_PROPERTIES.filter((p) => PROPERTY_INFO[p]!.inherited);
     expect(inherited).toEqual(
-      ['color', 'font-family', 'font-size', 'font-weight', 'letter-spacing', 'line-break', 'line-height', 'list-style', 'list-style-type', 'orphans', 'text-align', 'text-align-last', 'text-indent', 'text-wrap', 'text-wrap-style', 'white-space', 'widows', 'word-break'].sort(
+      ['color', 'font-family', 'font-size', 'font-weight', 'letter-spacing', 'line-break', 'line-height', 'list-style', 'list-style-type', 'orphans', 'text-align', 'text-align-last', 'text-indent', 'text-wrap', 'text-wrap-style', 'white-space', 'widows', 'word-break', 'text-combine-upright', 'writing-mode', 'hanging-punctuation', 'text-spacing-trim', 'overflow-wrap'].sort(
         (a, b) => a.localeCompare(b),
       ),
     );

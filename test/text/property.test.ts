@@ -41,6 +41,7 @@ const settings = fc.record({
   lineBreak: fc.constantFrom('strict', 'normal', 'loose', 'anywhere'),
   phrases: fc.boolean(),
   wrap: fc.constantFrom('wrap', 'pretty', 'balance', 'nowrap'),
+  hang: fc.constantFrom('none', 'allow-end', 'force-end'),
 }) as fc.Arbitrary<ParagraphOptions>;
 
 const SMALL = 'ぁぃぅぇぉっゃゅょァィゥェォッャュョー';
@@ -69,6 +70,20 @@ describe('line composer properties', () => {
         expect(para.overflows).toBe(tooWide.length > 0);
         para.lines.forEach((line, i) => {
           expect(drawnText(para, i)).toBe(line.text);
+          // The glyphs end at the width, but for a hanging 、。，．, which may reach past it by at
+          // most its own advance.
+          const lastRun = line.runs.at(-1);
+          const lastGlyph = lastRun?.glyphs.at(-1);
+          if (lastRun && lastGlyph) {
+            const hang = line.hang ?? 0;
+            expect(lastRun.x + lastGlyph.x + lastGlyph.advance).toBeCloseTo(line.width + hang, 6);
+            if (hang > 0) {
+              expect(o.hang === 'allow-end' || o.hang === 'force-end').toBe(true);
+              expect('、。，．'.includes(lastGlyph.text), line.text).toBe(true);
+              const own = (lastRun.style.face.advance(lastGlyph.id) * lastRun.style.size) / lastRun.style.face.unitsPerEm;
+              expect(hang).toBeLessThanOrEqual(own + 1e-9);
+            }
+          }
           const next = para.lines[i + 1];
           if (forced[i] || !next) return;
           const last = line.text.at(-1) ?? '';

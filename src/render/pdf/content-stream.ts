@@ -5,7 +5,9 @@
 import type { Color, DisplayPage, GlyphRun, PathItem } from '../../layout/display-list.js';
 import type { SubsetFont } from './font-subset.js';
 import { num, round } from './pdf-number.js';
+import { runRotationOp } from './run-rotation.js';
 import { cidHex } from './tounicode.js';
+import { isPlaced, placedRunOps } from './vertical.js';
 
 export interface PageContent {
   /** The operators, uncompressed. */
@@ -26,6 +28,13 @@ export function pageContent(page: DisplayPage, fontFor: (run: GlyphRun) => Subse
       if (item.glyphs.length === 0) continue;
       const font = fontFor(item);
       fonts.add(font.resource);
+      // A rotated run (transform: rotate(180deg)) gets its own q … cm BT … ET Q.
+      const rotation = runRotationOp(item, page.height);
+      if (rotation && inText) {
+        out.push('ET');
+        inText = false;
+      }
+      if (rotation) out.push('q', rotation);
       if (!inText) {
         out.push('BT');
         inText = true;
@@ -35,7 +44,11 @@ export function pageContent(page: DisplayPage, fontFor: (run: GlyphRun) => Subse
       if (tf !== curFont) out.push((curFont = tf));
       const color = colorOp(item.color, false);
       if (color !== curColor) out.push((curColor = color));
-      out.push(...glyphRunOps(item, font, page.height));
+      out.push(...(isPlaced(item) ? placedRunOps(item, font, page.height) : glyphRunOps(item, font, page.height)));
+      if (rotation) {
+        out.push('ET', 'Q');
+        inText = false;
+      }
     } else {
       if (inText) {
         out.push('ET');

@@ -91,7 +91,7 @@ function stemV(weightClass: number): number {
 type WEntry = number | number[];
 
 /**
- * A compact /W: the most common width becomes /DW and is left out; runs of three or more
+ * A compact /W: the most common integer width becomes /DW and is left out; runs of three or more
  * equal widths use `first last w`, the rest `first [w1 w2 …]`.
  */
 export function widthArray(widths: ReadonlyMap<number, number>): { dw: number; w: WEntry[] } {
@@ -100,7 +100,8 @@ export function widthArray(widths: ReadonlyMap<number, number>): { dw: number; w
   let dw = 1000;
   let best = -1;
   for (const [v, c] of [...counts].sort((a, b) => a[0] - b[0])) {
-    if (c > best) [dw, best] = [v, c];
+    // /DW is an integer (PDF 32000-1 Table 117); poppler ignores a real one and uses 1000.
+    if (c > best && Number.isInteger(v)) [dw, best] = [v, c];
   }
   const cids = [...widths.keys()].filter((c) => widths.get(c) !== dw).sort((a, b) => a - b);
   const w: WEntry[] = [];

@@ -53,9 +53,13 @@ function glyphRun(run: GlyphRun, defs: Map<string, string>, faces: Map<FontFace,
   for (const g of run.glyphs) {
     const id = `g${faceIndex}-${g.id}`;
     if (!defs.has(id)) defs.set(id, `<path id="${id}" d="${glyphOutline(run.font, g.id)}"/>`);
-    uses.push(`<use xlink:href="#${id}" transform="translate(${num(run.x + g.x)} ${num(run.y)}) scale(${num(k)} ${num(-k)})"/>`);
+    // Vertical text places glyphs one by one (display-list.ts: y, rotate, scaleX).
+    const at = `translate(${num(run.x + g.x)} ${num(run.y + (g.y ?? 0))})${g.rotate ? ' rotate(90)' : ''}`;
+    uses.push(`<use xlink:href="#${id}" transform="${at} scale(${num(k * (g.scaleX ?? 1))} ${num(-k)})"/>`);
   }
-  return `<g fill="${rgb(run.color)}">${uses.join('')}</g>`;
+  // A rotated run (transform: rotate(180deg)) turns about its origin, clockwise as SVG's rotate().
+  const turn = run.rotation ? ` transform="rotate(${num(run.rotation)} ${num(run.x)} ${num(run.y)})"` : '';
+  return `<g fill="${rgb(run.color)}"${turn}>${uses.join('')}</g>`;
 }
 
 function pathItem(p: PathItem): string {
