@@ -104,8 +104,15 @@ describe('raster backend', () => {
 
   // pdf.js draws our PDF independently; the two images must agree almost everywhere. The
   // tolerance allows anti-aliasing differences at edges, not a missing or moved glyph.
-  it.each(['policy.pdf', 'poster-a4.pdf', 'poster-a3.pdf', 'poster-b2.pdf'])('agrees with pdf.js on every page of %s', async (output) => {
-    const doc = docs.get(output)!;
+  it('covers every default product', () => {
+    expect([...docs.keys()]).toEqual(expect.arrayContaining(['policy.pdf', 'poster-a4.pdf', 'poster-a3.pdf', 'poster-b2.pdf', 'handout.pdf', 'tent.pdf']));
+  });
+
+  it('agrees with pdf.js on every page of every default product', async () => {
+    for (const [output, doc] of docs) await agrees(output, doc);
+  });
+
+  async function agrees(output: string, doc: DisplayDocument): Promise<void> {
     const pdf = await renderPdf(doc);
     const dpi = 36;
     for (let p = 0; p < doc.pages.length; p++) {
@@ -118,7 +125,7 @@ describe('raster backend', () => {
       // And both have ink: agreement of two blank pages would prove nothing.
       expect(dark(ours.data)).toBeGreaterThan(ours.width * ours.height * 0.003);
     }
-  });
+  }
 
   it('the agreement check fails when a glyph is missing from our raster', async () => {
     const doc = docs.get('poster-a4.pdf')!;
