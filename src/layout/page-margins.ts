@@ -4,6 +4,7 @@ import type { PageMarginBox, PageStyle } from '../markup/types.js';
 import { textStyle } from './boxes.js';
 import type { GlyphRun } from './display-list.js';
 import { fontExtents, singleLine } from './paragraph.js';
+import { lineRuns } from './paint.js';
 
 export function marginBoxRuns(page: PageStyle, pageNumber: number, pageCount: number, fonts: FontRegistry): GlyphRun[] {
   return page.marginBoxes.flatMap((box) => runsFor(box, page, pageNumber, pageCount, fonts));
@@ -22,14 +23,5 @@ function runsFor(box: PageMarginBox, page: PageStyle, n: number, total: number, 
   // Centred vertically in its margin.
   const band = vertical === 'top' ? [0, page.margin.top] : [page.height - page.margin.bottom, page.height];
   const baseline = (band[0]! + band[1]!) / 2 - (ascent + descent) / 2 + ascent;
-  return line.runs.map((r) => ({
-    kind: 'glyphs' as const,
-    font: r.style.face,
-    size: r.style.size,
-    color: r.style.color,
-    x: x + r.x,
-    y: baseline,
-    glyphs: r.glyphs,
-    origin: { element: `@page @${box.position}`, decorative: true },
-  }));
+  return lineRuns(line, x, baseline, { element: `@page @${box.position}`, decorative: true });
 }

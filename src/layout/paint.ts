@@ -173,7 +173,8 @@ function paintText(box: TextBox, rect: Rect, ancestors: PlacedParagraph['ancesto
   });
 }
 
-function lineRuns(line: ComposedLine, x: number, baseline: number, origin: ItemOrigin): GlyphRun[] {
+/** The glyph runs of a composed line placed at (x, baseline). */
+export function lineRuns(line: ComposedLine, x: number, baseline: number, origin: ItemOrigin): GlyphRun[] {
   return line.runs
     .filter((r) => r.glyphs.length > 0)
     .map((r) => ({
