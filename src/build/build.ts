@@ -15,6 +15,7 @@ import { layoutDocument } from '../layout/index.js';
 import type { DisplayDocument } from '../layout/display-list.js';
 import { parseMarkup } from '../markup/index.js';
 import { renderPdf } from '../render/pdf/index.js';
+import { printFileName, renderPrintFlavour } from './print.js';
 import { TemplateEngine, type RenderedTemplate } from '../template/render.js';
 import { documentDate } from './date.js';
 import { jobsFor, type BuildJob } from './products.js';
@@ -69,8 +70,14 @@ export async function buildAll(request: BuildRequest): Promise<BuildResult> {
   const pending: { path: string; bytes: Uint8Array; pages: number; ms: number }[] = [];
   for (const { content, job, outDir } of await planJobs(request, bag)) {
     const started = performance.now();
-    const doc = await buildDocument(content, job, bag, request.env ?? process.env);
-    pending.push({ path: join(outDir, job.output), ...doc, ms: performance.now() - started });
+    // Laid out once; the print flavour is a post-pass over the same display list.
+    const display = layoutJob(content, job, bag, request.env ?? process.env);
+    const bytes = await renderPdf(display, { id: `${basename(content.dir)}/${job.output}` });
+    pending.push({ path: join(outDir, job.output), bytes, pages: display.pages.length, ms: performance.now() - started });
+    const printStarted = performance.now();
+    const printName = printFileName(job.output);
+    const print = await renderPrintFlavour(display, `${basename(content.dir)}/${printName}`, bag);
+    pending.push({ path: join(outDir, printName), bytes: print, pages: display.pages.length, ms: performance.now() - printStarted });
   }
   bag.throwIfErrors();
   await writeAllAtomic(pending);

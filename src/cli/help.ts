@@ -10,6 +10,9 @@ export const HELP = {
                                        新しい団体のフォルダ（内容ファイルのひな形）を作成。そのままビルドできます
   kasuhara-press dev [--content DIR] [--port N]
                                        編集しながら確認: ブラウザーにプレビューを表示し、保存するたびに更新
+  kasuhara-press check FILE.pdf --print [--json] [--ink-limit N]
+                                       入稿前チェック: 任意の PDF の塗り足し・CMYK・文字の黒・総インキ量・フォント埋め込み・
+                                       画像解像度・PDF/X-1a の必須キーを確認（不合格があれば終了コード 1）
   kasuhara-press --help                この説明
 
 オプション:
@@ -40,6 +43,10 @@ Usage:
                                       create a new organisation folder (content skeleton) that builds as it is
   kasuhara-press dev [--content DIR] [--port N]
                                       live preview in the browser, redrawn whenever a file is saved
+  kasuhara-press check FILE.pdf --print [--json] [--ink-limit N]
+                                      preflight any PDF for print: bleed, CMYK only, K100 text, total ink
+                                      (default 300%), embedded fonts, image resolution, PDF/X-1a keys
+                                      (exit code 1 if any rule fails)
   kasuhara-press --help               this text
 
 Options:

@@ -13,6 +13,7 @@ import { detectLang, distinctDiagnostics, formatBytes, formatDiagnostic } from '
 import { HELP } from './help.js';
 import { initCommand } from './init.js';
 import { devCommand } from './dev-command.js';
+import { checkCommand } from './check-command.js';
 
 export interface Io {
   out: (line: string) => void;
@@ -37,11 +38,15 @@ const OPTIONS = {
   lines: { type: 'string' },
   name: { type: 'string' },
   port: { type: 'string' },
+  print: { type: 'boolean' },
+  'ink-limit': { type: 'string' },
 } as const;
-const COMMANDS = ['build', 'preview', 'typeset', 'init', 'dev', 'help'];
+const COMMANDS = ['build', 'preview', 'typeset', 'init', 'dev', 'check', 'help'];
 /** Options of typeset alone, and the options typeset does not take. */
 const TYPESET_ONLY = ['measure', 'lines'] as const;
 const NOT_FOR_TYPESET = ['content', 'product', 'dpi', 'format', 'name', 'port'] as const;
+/** Options of check alone (src/cli/check-command.ts rejects the other commands' options). */
+const CHECK_ONLY = ['print', 'ink-limit'] as const;
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   // Read before parsing, so that even a mistake in the other options is reported in --lang.
@@ -63,8 +68,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.out('kasuhara-press 0.1.0');
       return 0;
     }
+    const checkOnly = command === 'check' || !COMMANDS.includes(command) ? [] : CHECK_ONLY.filter((o) => values[o] !== undefined);
+    if (checkOnly.length > 0) return fail(checkOnly.map((o) => checkOptionNotFor(o, command)));
     if (command === 'init') return initCommand(extra, values.name, io, lang);
     if (command === 'dev') return await devCommand(extra, values, io, lang);
+    if (command === 'check') return await checkCommand(extra, values, io, lang);
     if (command !== 'build' && command !== 'preview' && command !== 'typeset') return fail([unknownCommand(command)]);
     const misplaced = command === 'typeset' ? NOT_FOR_TYPESET.filter((o) => values[o] !== undefined) : TYPESET_ONLY.filter((o) => values[o] !== undefined);
     if (misplaced.length > 0) return fail(misplaced.map((o) => optionNotFor(o, command)));
@@ -165,6 +173,15 @@ function optionNotFor(option: string, command: string): Diagnostic {
     message: command === 'typeset'
       ? { ja: `typeset では --${option} は使えません。`, en: `typeset does not take --${option}.` }
       : { ja: `--${option} は typeset コマンドのオプションです（${command} では使えません）。`, en: `--${option} belongs to the typeset command; ${command} does not take it.` },
+    hint: USAGE,
+  };
+}
+
+function checkOptionNotFor(option: string, command: string): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'cli/bad-option',
+    message: { ja: `--${option} は check コマンドのオプションです（${command} では使えません）。`, en: `--${option} belongs to the check command; ${command} does not take it.` },
     hint: USAGE,
   };
 }

@@ -11,6 +11,11 @@ export type Color =
 export interface DisplayDocument {
   pages: DisplayPage[];
   meta: DocumentMeta;
+  /**
+   * The template's `@page { bleed; marks }`, when it declares them (pt). Only the print
+   * flavour reads this (layout/bleed.ts, render/pdf/print/); the plain PDF ignores it.
+   */
+  printSetup?: { bleed?: number; marks?: { crop: boolean; cross: boolean } };
 }
 
 export interface DocumentMeta {

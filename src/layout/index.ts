@@ -41,7 +41,14 @@ export function layoutDocument(doc: StyledDocument, env: LayoutEnv): DisplayDocu
   const slices = fixed ? [wholeSlice(flow)] : paginate(flow.units, area.h);
   if (!fixed) checkSlicesFit(flow, slices, area.h, env.file);
   const pages = slices.map((slice, i) => assemblePage(flow, slices, i, doc, env));
-  return { pages, meta: { title: doc.title, lang: doc.lang, date: env.date } };
+  const out: DisplayDocument = { pages, meta: { title: doc.title, lang: doc.lang, date: env.date } };
+  if (page.bleed !== undefined || page.marks !== undefined) {
+    out.printSetup = {
+      ...(page.bleed !== undefined ? { bleed: page.bleed } : {}),
+      ...(page.marks !== undefined ? { marks: { ...page.marks } } : {}),
+    };
+  }
+  return out;
 }
 
 function wholeSlice(flow: Flow): PageSlice {

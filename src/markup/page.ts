@@ -4,7 +4,7 @@
  */
 import type { Atrule, CssNode } from 'css-tree';
 import * as csstree from 'css-tree';
-import type { ComputedStyle, PageMarginBox, PageStyle, Sides } from './types.js';
+import type { ComputedStyle, PageMarginBox, PageMarks, PageStyle, Sides } from './types.js';
 import { cssLoc, warn, type Diags, type Loc } from './diag.js';
 import { parseDeclaration, valueNodes, type ParsedDecl } from './declarations.js';
 import { computeStyle, pickWinners, type PageEnv } from './cascade.js';
@@ -35,7 +35,11 @@ const DEFAULT_SIZE = { w: mm(210), h: mm(297) };
 const DEFAULT_MARGIN = mm(20);
 
 type PageSize = { w: number; h: number; orientation?: 'portrait' | 'landscape' };
-type PageDecl = { prop: 'size'; value: PageSize; important: boolean } | { prop: Side; value: SpecLength; important: boolean };
+type PageDecl =
+  | { prop: 'size'; value: PageSize; important: boolean }
+  | { prop: Side; value: SpecLength; important: boolean }
+  | { prop: 'bleed'; value: number; important: boolean }
+  | { prop: 'marks'; value: PageMarks; important: boolean };
 type Side = keyof Sides<number>;
 type Content = PageMarginBox['content'];
 
@@ -86,6 +90,28 @@ function parseSize(nodes: CssNode[]): PageSize {
   return size;
 }
 
+/** `bleed: auto | <length>` (CSS Paged Media 3 §7.2); auto is 0 here (no marks implied). */
+function parseBleed(nodes: CssNode[]): number {
+  if (nodes.length !== 1) throw new ValueError();
+  if (ident(nodes[0]) === 'auto') return 0;
+  const n = absolute(nodes[0]).n;
+  if (n < 0) throw new ValueError();
+  return n;
+}
+
+/** `marks: none | [crop || cross]` (CSS Paged Media 3 §7.1). */
+function parseMarks(nodes: CssNode[]): PageMarks {
+  const words = nodes.map((n) => ident(n));
+  if (words.length === 1 && words[0] === 'none') return { crop: false, cross: false };
+  const marks = { crop: false, cross: false };
+  if (words.length < 1 || words.length > 2) throw new ValueError();
+  for (const w of words) {
+    if ((w !== 'crop' && w !== 'cross') || marks[w]) throw new ValueError();
+    marks[w] = true;
+  }
+  return marks;
+}
+
 function parseContent(nodes: CssNode[]): Content {
   if (nodes.length === 1 && (ident(nodes[0]) === 'none' || ident(nodes[0]) === 'normal')) return [];
   return nodes.map((n) => {
@@ -107,6 +133,8 @@ const PAGE_SYNTAX: Record<string, string> = {
   size: 'A1–A5 | B1–B5 (JIS) [portrait | landscape] | <length>{1,2} | auto',
   margin: '<length>{1,4}',
   content: '<string> | counter(page) | counter(pages)',
+  bleed: 'auto | <length>',
+  marks: 'none | [crop || cross]',
 };
 
 function badValue(diags: Diags, loc: Loc, prop: string, text: string, e: ValueError): void {
@@ -144,6 +172,8 @@ export function parsePageRule(rule: Atrule, file: string, diags: Diags): PageRul
       const text = csstree.generate(n.value).trim();
       try {
         if (prop === 'size') out.decls.push({ prop: 'size', value: parseSize(nodes), important });
+        else if (prop === 'bleed') out.decls.push({ prop: 'bleed', value: parseBleed(nodes), important });
+        else if (prop === 'marks') out.decls.push({ prop: 'marks', value: parseMarks(nodes), important });
         else if (prop === 'margin') {
           if (nodes.length < 1 || nodes.length > 4) throw new ValueError();
           const v = nodes.map((x) => absolute(x, true));
@@ -158,7 +188,7 @@ export function parsePageRule(rule: Atrule, file: string, diags: Diags): PageRul
             'markup/unsupported-property',
             cssLoc(file, n),
             (where) => ({ ja: `@page では "${n.property}" を使えません（${where}）。`, en: `Unsupported property "${n.property}" in @page (${where}).` }),
-            { ja: '@page で使えるのは size と margin だけです。', en: 'Only size and margin are supported in @page.' },
+            { ja: '@page で使えるのは size、margin、bleed、marks だけです。', en: 'Only size, margin, bleed and marks are supported in @page.' },
           );
         }
       } catch (e) {
@@ -210,15 +240,19 @@ function parseMarginBox(rule: Atrule, position: MarginBoxRule['position'], file:
   return box;
 }
 
-/** Page size and margins in pt; later rules win, !important wins over normal. */
+/** Page size, margins (and bleed/marks when declared) in pt; later rules win, !important wins over normal. */
 export function resolvePage(rules: readonly PageRule[]): Omit<PageStyle, 'marginBoxes'> {
   let size: PageSize = { ...DEFAULT_SIZE };
   const margin: Partial<Record<Side, SpecLength>> = {};
+  let bleed: number | undefined;
+  let marks: PageMarks | undefined;
   for (const important of [false, true]) {
     for (const r of rules) {
       for (const d of r.decls) {
         if (d.important !== important) continue;
         if (d.prop === 'size') size = d.value;
+        else if (d.prop === 'bleed') bleed = d.value;
+        else if (d.prop === 'marks') marks = d.value;
         else margin[d.prop] = d.value;
       }
     }
@@ -233,7 +267,15 @@ export function resolvePage(rules: readonly PageRule[]): Omit<PageStyle, 'margin
     // Percent page margins refer to the page width (left/right) or height (top/bottom).
     return v.u === '%' ? (v.n / 100) * (s === 'left' || s === 'right' ? width : height) : v.n;
   };
-  return { width, height, margin: { top: side('top'), right: side('right'), bottom: side('bottom'), left: side('left') } };
+  const out: Omit<PageStyle, 'marginBoxes'> = {
+    width,
+    height,
+    margin: { top: side('top'), right: side('right'), bottom: side('bottom'), left: side('left') },
+  };
+  // Only when declared, so documents without them stay exactly as before.
+  if (bleed !== undefined) out.bleed = bleed;
+  if (marks !== undefined) out.marks = marks;
+  return out;
 }
 
 /** Margin boxes inherit from the root element (CSS Paged Media: the page context does). */

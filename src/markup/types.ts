@@ -152,6 +152,19 @@ export interface PageStyle {
   height: number;
   margin: Sides<number>;
   marginBoxes: PageMarginBox[];
+  /**
+   * `@page { bleed: <length> }` in pt, when the template declares it. Absent: 0 for the
+   * plain flavour, 3 mm for the print flavour (render/pdf/print/setup.ts).
+   */
+  bleed?: number;
+  /** `@page { marks: crop || cross | none }`, when declared. Absent: none (plain), crop cross (print). */
+  marks?: PageMarks;
+}
+
+/** Printer's marks: crop = 日本式トンボ corner marks, cross = centre (registration) marks. */
+export interface PageMarks {
+  crop: boolean;
+  cross: boolean;
 }
 
 export interface StyledDocument {

@@ -30,6 +30,14 @@
  * 0.6 em, frame [0, 0.5 em]) gets 0.4 em after its advance, 「 (advance 0.5 em, frame
  * [0, 0.5 em]) 0.5 em before it — each mark with its aki is exactly 1 em, as in a full-width font.
  *
+ * Fonts with the OpenType feature take precedence: when a face lists `halt` (for vertical runs,
+ * the measuring face of vertical.ts lists it when the font has `vhal`), each mark's frame is
+ * the half-width box the font itself sets, i.e. the pen box [0, xAdvance] of the glyph laid out
+ * with `halt`, which the font draws xOffset from the pen: in the glyph's own coordinates the
+ * frame is [-xOffset, xAdvance - xOffset] (a full-width 「 with halt <-500 0 -500 0> → frame
+ * [500, 1000]). Cached per face and glyph; the ink-box heuristic above is used only when the
+ * feature is absent (BIZ UDP) or does not give one positive-width glyph.
+ *
  * Only the Japanese (fullwidth-context) forms take part: halfwidth ｢｣､｡･ and the ASCII , . : ;
  * ( ) and curly quotes (which classes.ts glues to Latin words) keep their font spacing.
  *
@@ -149,7 +157,7 @@ export function punctuationSpacing(input: SpacingInput, trim: SpacingTrim = 'nor
     const r = role[k]!;
     if (r === ROLE.none) continue;
     const face = faces[run[k]!]!;
-    const f = frameOf(face, gid[glyphStart[k]!]!, r);
+    const f = frameOf(face, gid[glyphStart[k]!]!, r, cps[k]!);
     const scale = size[k]! / face.unitsPerEm;
     pre[k] = akiBefore[k]! - f.before * scale;
     post[k] = akiAfter[k]! - f.after * scale;
@@ -197,7 +205,7 @@ interface Frame {
 
 const frames = new WeakMap<FontFace, Map<number, Frame>>();
 
-function frameOf(face: FontFace, glyphId: number, role: number): Frame {
+function frameOf(face: FontFace, glyphId: number, role: number, cp: number): Frame {
   let perFace = frames.get(face);
   if (!perFace) {
     perFace = new Map();
@@ -206,10 +214,21 @@ function frameOf(face: FontFace, glyphId: number, role: number): Frame {
   const key = glyphId * 8 + role;
   let f = perFace.get(key);
   if (!f) {
-    f = computeFrame(face, glyphId, role);
+    f = haltFrame(face, glyphId, cp) ?? computeFrame(face, glyphId, role);
     perFace.set(key, f);
   }
   return f;
+}
+
+/** The frame the font's own `halt` sets for the glyph, if it has the feature (see above). */
+function haltFrame(face: FontFace, glyphId: number, cp: number): Frame | undefined {
+  if (!face.font.availableFeatures.includes('halt')) return undefined;
+  const { glyphs, positions } = face.font.layout(String.fromCodePoint(cp), ['halt']);
+  if (glyphs.length !== 1 || glyphs[0]!.id !== glyphId) return undefined;
+  const { xAdvance, xOffset } = positions[0]!;
+  if (!(xAdvance > 0)) return undefined;
+  const start = -xOffset;
+  return { before: start, after: face.advance(glyphId) - (start + xAdvance), width: xAdvance };
 }
 
 function computeFrame(face: FontFace, glyphId: number, role: number): Frame {

@@ -236,7 +236,8 @@ const drawn = (face: FontFace): FontFace => measured.get(face) ?? face;
 /**
  * Measures upright text: vertical forms, 1 em advances (marks stay zero-width). Its `font`
  * answers getGlyph(id).bbox along the column (punctuation.ts frames marks by their ink along
- * the advance): x is the distance down from the top of the glyph's 1 em cell, as drawn here.
+ * the advance): x is the distance down from the top of the glyph's 1 em cell, as drawn here;
+ * likewise layout(ch, ['halt']) answers the font's `vhal` box along the column.
  */
 function uprightFace(face: FontFace): FontFace {
   let f = uprightFaces.get(face);
@@ -284,7 +285,29 @@ function columnFont(face: FontFace): Font {
     }
     return g;
   };
-  return Object.create(face.font, { getGlyph: { value: getGlyph } }) as Font;
+  // punctuation.ts asks for `halt`; along the column that is the font's `vhal` (never its
+  // horizontal `halt`): the vertical form's vhal box as a box down the column. fontkit adds the
+  // GPOS YAdvance to a yAdvance that starts at 0, and a vertical YAdvance grows downward (−½ em
+  // halves the 1 em cell); YPlacement is y up, so the box starts yOffset below the cell top.
+  const real = face.font.availableFeatures;
+  const vhal = real.includes('vhal');
+  const availableFeatures = [...real.filter((f) => f !== 'halt'), ...(vhal ? ['halt'] : [])];
+  const layout = ((text: string, features?: string[]) => {
+    if (!features?.includes('halt')) return face.font.layout(text, features);
+    const run = face.font.layout(text, vhal ? ['vert', 'vhal'] : ['vert']);
+    const cp = text.codePointAt(0)!;
+    const positions = run.positions.map((p, i) => {
+      const id = run.glyphs[i]!.id;
+      const down = p.yOffset + (run.glyphs.length === 1 ? shiftUnits(face, cp, id) : 0);
+      return { ...p, xAdvance: vhal ? face.unitsPerEm + p.yAdvance : 0, xOffset: -down, yAdvance: 0, yOffset: 0 };
+    });
+    return Object.assign(Object.create(run), { positions }) as typeof run;
+  }) as Font['layout'];
+  return Object.create(face.font, {
+    getGlyph: { value: getGlyph },
+    availableFeatures: { value: availableFeatures },
+    layout: { value: layout },
+  }) as Font;
 }
 
 /** The ideographic em box of a face, in font units: its top above the baseline and its middle. */

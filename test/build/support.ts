@@ -21,7 +21,7 @@ export const MINIMAL_DIR = join(REPO_ROOT, 'test/fixtures/content/minimal-org');
 export const MM = 72 / 25.4;
 
 /** The outputs of the Okayama organisation. */
-export const OKAYAMA_OUTPUTS = ['policy.pdf', 'poster-a4.pdf', 'poster-a3.pdf', 'poster-b2.pdf', 'handout.pdf', 'tent.pdf'] as const;
+export const OKAYAMA_OUTPUTS = ['policy.pdf', 'poster-a4.pdf', 'poster-a3.pdf', 'poster-b2.pdf', 'handout.pdf', 'tent.pdf', 'tent-vertical.pdf'] as const;
 
 export interface Built {
   outDir: string;

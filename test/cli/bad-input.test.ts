@@ -269,7 +269,7 @@ describe('bad input: exit 1, one clear message, previous output kept', () => {
     const s = sandbox();
     expectFailure(await build(s, 'en', ['--product', 'postr']), [
       `error: ${shown(s, 'products.yaml')}: There is no product "postr" (--product postr).`,
-      '  hint: Did you mean "poster"? Products in this file: policy, poster, handout, tent',
+      '  hint: Did you mean "poster"? Products in this file: policy, poster, handout, tent, tent-vertical',
     ].join('\n'));
     expectOutputUntouched(s);
   });
@@ -278,7 +278,7 @@ describe('bad input: exit 1, one clear message, previous output kept', () => {
     const s = sandbox();
     expectFailure(await build(s, 'ja', ['--product', 'postr']), [
       `エラー: ${shown(s, 'products.yaml')}: --product に指定した製品「postr」はありません。`,
-      '  ヒント: 「poster」のことですか？ このファイルにある製品: policy、poster、handout、tent',
+      '  ヒント: 「poster」のことですか？ このファイルにある製品: policy、poster、handout、tent、tent-vertical',
     ].join('\n'));
     expectOutputUntouched(s);
   });

@@ -34,12 +34,12 @@ describe('bundled Okayama content', async () => {
     });
   });
 
-  it('builds the policy on A4, the poster on A4, A3 and JIS B2, the handout and the desk tent on A4', () => {
+  it('builds the policy on A4, the poster on A4, A3 and JIS B2, the handout and the desk tents (horizontal and vertical) on A4', () => {
     const files = content.products.flatMap((p) => p.sizes.map((s) => outputFileName(p, s)));
-    expect(files).toEqual(['policy.pdf', 'poster-a4.pdf', 'poster-a3.pdf', 'poster-b2.pdf', 'handout.pdf', 'tent.pdf']);
+    expect(files).toEqual(['policy.pdf', 'poster-a4.pdf', 'poster-a3.pdf', 'poster-b2.pdf', 'handout.pdf', 'tent.pdf', 'tent-vertical.pdf']);
     const b2 = content.products[1]!.sizes[2]!;
     expect([b2.widthMm, b2.heightMm]).toEqual([515, 728]);
-    expect(content.products.map((p) => p.template)).toEqual(['policy', 'poster', 'handout', 'tent']);
+    expect(content.products.map((p) => p.template)).toEqual(['policy', 'poster', 'handout', 'tent', 'tent-vertical']);
   });
 
   it('keeps the poster wording with full-width punctuation', () => {

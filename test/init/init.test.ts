@@ -59,7 +59,14 @@ describe('init, then build', () => {
   it('builds without errors or warnings: a policy PDF and A4 and A3 posters', () => {
     expect(build.err).toEqual([]);
     expect(build.code).toBe(0);
-    expect(readdirSync(join(root, 'out/test-org')).sort()).toEqual(['policy.pdf', 'poster-a3.pdf', 'poster-a4.pdf']);
+    expect(readdirSync(join(root, 'out/test-org')).sort()).toEqual([
+      'policy.pdf',
+      'policy.print.pdf', // every product also has its print flavour
+      'poster-a3.pdf',
+      'poster-a3.print.pdf',
+      'poster-a4.pdf',
+      'poster-a4.print.pdf',
+    ]);
   });
 
   it('prints the organisation name on the poster (issuer) and in the policy (title and text)', async () => {

@@ -4,11 +4,12 @@
  * The output is a pure function of the input (no clocks, no randomness), byte for byte.
  */
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFRef, type PDFPage } from 'pdf-lib';
 import type { DisplayDocument, DisplayPage, DocumentMeta, GlyphRun } from '../../layout/display-list.js';
 import { pageContent, type PageContent } from './content-stream.js';
 import { embedSubsetFont } from './font-embed.js';
-import { buildSubset, FontCollector, type SubsetFont } from './font-subset.js';
+import { FontCollector, type SubsetFont } from './font-subset.js';
+import { cachedSubset } from './subset-cache.js';
 
 export interface RenderPdfOptions {
   /**
@@ -21,7 +22,18 @@ export interface RenderPdfOptions {
 
 export const PRODUCER = 'kasuhara-press';
 
-export async function renderPdf(doc: DisplayDocument, options: RenderPdfOptions = {}): Promise<Uint8Array> {
+/**
+ * What the print flavour adds to the plain writer (render/pdf/print/render.ts): extra
+ * operators after each page's content, the page boxes, and document-level PDF/X keys.
+ * Absent for the plain flavour, whose output stays exactly as it was.
+ */
+export interface PdfFinish {
+  pageExtra(page: DisplayPage): string;
+  pageBoxes(pdfPage: PDFPage, page: DisplayPage): void;
+  document(pdf: PDFDocument): void;
+}
+
+export async function renderPdf(doc: DisplayDocument, options: RenderPdfOptions = {}, finish?: PdfFinish): Promise<Uint8Array> {
   if (doc.pages.length === 0) throw new Error('renderPdf: the document has no pages');
   if (Number.isNaN(doc.meta.date.getTime())) throw new Error('renderPdf: meta.date is an invalid Date');
 
@@ -33,7 +45,7 @@ export async function renderPdf(doc: DisplayDocument, options: RenderPdfOptions 
       if (item.kind === 'glyphs' && item.glyphs.length > 0) collector.add(item.font, item.glyphs);
     }
   }
-  const subsets = new Map(collector.all().map((use) => [use.face, buildSubset(use)] as const));
+  const subsets = new Map(collector.all().map((use) => [use.face, cachedSubset(use)] as const));
   const fontFor = (run: GlyphRun) => subsets.get(run.font)!;
 
   // Pass 2: content streams.
@@ -41,7 +53,8 @@ export async function renderPdf(doc: DisplayDocument, options: RenderPdfOptions 
     if (!(page.width > 0 && page.height > 0 && Number.isFinite(page.width) && Number.isFinite(page.height))) {
       throw new Error(`renderPdf: invalid page size ${page.width}×${page.height}`);
     }
-    return pageContent(page, fontFor);
+    const content = pageContent(page, fontFor);
+    return finish ? { ...content, text: content.text + finish.pageExtra(page) } : content;
   });
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
@@ -58,9 +71,11 @@ export async function renderPdf(doc: DisplayDocument, options: RenderPdfOptions 
     for (const name of [...content.fonts].sort()) fonts.set(PDFName.of(name), fontRefs.get(name)!);
     pdfPage.node.set(PDFName.of('Resources'), context.obj({ Font: fonts }));
     pdfPage.node.set(PDFName.of('Contents'), context.register(context.flateStream(content.text)));
+    finish?.pageBoxes(pdfPage, page);
   });
 
   setMetadata(pdf, doc.meta);
+  finish?.document(pdf);
   const hash = contentHash(doc.meta, doc.pages, contents, [...subsets.values()]);
   const second = PDFHexString.of(hash.slice(0, 32));
   const first = options.id === undefined ? second : PDFHexString.of(sha256Hex(options.id).slice(0, 32));
