@@ -102,3 +102,29 @@ for (const [file, ms] of Object.entries(warm)) {
   }
   console.log(`  preview poster-a3 at 150 dpi (1754×2480 PNG, layout + raster): ${median(times.slice(2)).toFixed(0)} ms   [target ≤ 300 ms]`);
 }
+
+// Print flavour overhead: plain = layout + PDF; print adds bleed, marks, CMYK and PDF/X keys to
+// the same display list. Target for issue 5: ≤ 20 % more than plain.
+{
+  const { renderPdf } = await import(join(root, 'dist/render/pdf/index.js'));
+  const { renderPrintFlavour } = await import(join(root, 'dist/build/print.js'));
+  let plain = 0;
+  let print = 0;
+  for (const job of jobs) {
+    const p = [];
+    const q = [];
+    for (let i = 0; i < 15; i++) {
+      const t0 = performance.now();
+      const doc = layoutJob(content, job, new DiagnosticBag(), {});
+      await renderPdf(doc, { id: job.output });
+      const t1 = performance.now();
+      await renderPrintFlavour(doc, job.output, new DiagnosticBag());
+      const t2 = performance.now();
+      p.push(t1 - t0);
+      q.push(t2 - t1);
+    }
+    plain += median(p.slice(3));
+    print += median(q.slice(3));
+  }
+  console.log(`  print flavour: plain ${plain.toFixed(0)} ms for ${jobs.length} documents, print adds ${print.toFixed(0)} ms (+${((print / plain) * 100).toFixed(0)} %)   [target ≤ +20 %]`);
+}
