@@ -4,9 +4,9 @@
  */
 import type { Color, DisplayPage, GlyphRun, PathItem } from '../../layout/display-list.js';
 import type { SubsetFont } from './font-subset.js';
-import { num, round } from './pdf-number.js';
+import { num } from './pdf-number.js';
 import { runRotationOp } from './run-rotation.js';
-import { cidHex } from './tounicode.js';
+import { tjArray } from './tj.js';
 import { isPlaced, placedRunOps } from './vertical.js';
 
 export interface PageContent {
@@ -71,28 +71,10 @@ function glyphRunOps(run: GlyphRun, font: SubsetFont, pageHeight: number): strin
   const first = run.glyphs[0]!;
   const ox = run.x + first.x;
   const ops = [`1 0 0 1 ${num(ox)} ${num(pageHeight - run.y)} Tm`];
-  const parts: string[] = [];
-  let hex = '';
-  let pen = 0; // text-space x relative to ox, in points
-  for (const g of run.glyphs) {
-    const target = g.x - first.x;
-    // Sub-0.001 pt gaps are width rounding noise (/W keeps 3 decimals); leave them out.
-    const adj = Math.abs(target - pen) < 0.001 ? 0 : round((-(target - pen) * 1000) / run.size);
-    if (adj !== 0) {
-      if (hex) parts.push(`<${hex}>`);
-      hex = '';
-      parts.push(num(adj));
-    }
-    // Track the pen from what a reader computes (rounded adjustment) so errors never add up.
-    pen += (-adj * run.size) / 1000;
-    const cid = font.cidOf.get(g.id)!;
-    hex += cidHex(cid);
-    pen += (font.widths.get(cid)! * run.size) / 1000;
-  }
-  if (hex) parts.push(`<${hex}>`);
-  ops.push(`[${parts.join(' ')}] TJ`);
+  ops.push(tjArray(run.glyphs, (g) => g.x - first.x, run.size, font));
   return ops;
 }
+
 
 const CAP = { butt: 0, round: 1, square: 2 } as const;
 const JOIN = { miter: 0, round: 1, bevel: 2 } as const;

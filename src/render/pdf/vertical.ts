@@ -8,8 +8,9 @@
  */
 import type { GlyphRun, PositionedGlyph } from '../../layout/display-list.js';
 import type { SubsetFont } from './font-subset.js';
-import { num, round } from './pdf-number.js';
+import { num } from './pdf-number.js';
 import { cidHex } from './tounicode.js';
+import { tjArray } from './tj.js';
 
 /** Runs whose glyphs carry their own placement (vertical runs, or any y / rotate / scaleX). */
 export function isPlaced(run: GlyphRun): boolean {
@@ -43,25 +44,8 @@ function showGlyphs(run: GlyphRun, glyphs: PositionedGlyph[], font: SubsetFont, 
     ops.push(`<${cidHex(font.cidOf.get(first.id)!)}> Tj`);
     return ops;
   }
-  // As content-stream.ts: adjustments put each glyph at its offset along the run's direction.
-  const parts: string[] = [];
-  let hex = '';
-  let pen = 0;
+  // As in content-stream.ts: adjustments put each glyph at its offset along the column.
   const y0 = first.y ?? 0;
-  for (const g of glyphs) {
-    const target = ((g.y ?? 0) - y0) / sx;
-    const adj = Math.abs(target - pen) < 0.001 ? 0 : round((-(target - pen) * 1000) / run.size);
-    if (adj !== 0) {
-      if (hex) parts.push(`<${hex}>`);
-      hex = '';
-      parts.push(num(adj));
-    }
-    pen += (-adj * run.size) / 1000;
-    const cid = font.cidOf.get(g.id)!;
-    hex += cidHex(cid);
-    pen += (font.widths.get(cid)! * run.size) / 1000;
-  }
-  if (hex) parts.push(`<${hex}>`);
-  ops.push(`[${parts.join(' ')}] TJ`);
+  ops.push(tjArray(glyphs, (g) => ((g.y ?? 0) - y0) / sx, run.size, font));
   return ops;
 }
