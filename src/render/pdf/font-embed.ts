@@ -4,20 +4,48 @@
  * We build the objects ourselves because pdf-lib's embedFont maps missing glyphs to .notdef,
  * ignores GPOS and (with @pdf-lib/fontkit) corrupts Japanese subsets.
  */
-import { PDFArray, PDFContext, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFContext, PDFNumber, PDFRef, PDFString, type PDFRawStream } from 'pdf-lib';
 import type { FontFace } from '../../fonts/registry.js';
 import type { SubsetFont } from './font-subset.js';
 import { round } from './pdf-number.js';
 import { buildToUnicodeCMap } from './tounicode.js';
 
+/**
+ * What embedding a subset computes that depends on the subset alone: the Flate-compressed
+ * FontFile2 and ToUnicode bytes and the /W entries. Subsets are memoised per (face, glyph set)
+ * (subset-cache.ts), so the plain and print flavours — and repeated builds — share one entry and
+ * compress each font once. The bytes are pdf-lib's own flateStream output, so the files are the
+ * same byte for byte as without the cache.
+ */
+interface EmbedParts {
+  fontFile: Uint8Array;
+  toUnicode: Uint8Array;
+  dw: number;
+  w: WEntry[];
+}
+const partsCache = new WeakMap<SubsetFont, EmbedParts>();
+
+function embedParts(context: PDFContext, font: SubsetFont): EmbedParts {
+  let parts = partsCache.get(font);
+  if (!parts) {
+    const deflated = (bytes: Uint8Array | string) => (context.flateStream(bytes) as PDFRawStream).contents;
+    const { dw, w } = widthArray(font.widths);
+    parts = { fontFile: deflated(font.bytes), toUnicode: deflated(buildToUnicodeCMap(font.unicode)), dw, w };
+    partsCache.set(font, parts);
+  }
+  return parts;
+}
+
 export function embedSubsetFont(context: PDFContext, font: SubsetFont): PDFRef {
+  const parts = embedParts(context, font);
   const { face } = font;
   const scale = 1000 / face.unitsPerEm;
   const s = (v: number) => round(v * scale);
   const fk = face.font;
   const bbox = fk.bbox;
 
-  const fontFile = context.flateStream(font.bytes, { Length1: font.bytes.length });
+  // = context.flateStream(font.bytes, { Length1 }) with the deflate done once per subset.
+  const fontFile = context.stream(parts.fontFile, { Length1: font.bytes.length, Filter: 'FlateDecode' });
   const fontFileRef = context.register(fontFile);
 
   const descriptorRef = context.register(
@@ -36,7 +64,7 @@ export function embedSubsetFont(context: PDFContext, font: SubsetFont): PDFRef {
     }),
   );
 
-  const { dw, w } = widthArray(font.widths);
+  const { dw, w } = parts;
   const cidFontRef = context.register(
     context.obj({
       Type: 'Font',
@@ -51,7 +79,7 @@ export function embedSubsetFont(context: PDFContext, font: SubsetFont): PDFRef {
     }),
   );
 
-  const toUnicodeRef = context.register(context.flateStream(buildToUnicodeCMap(font.unicode)));
+  const toUnicodeRef = context.register(context.stream(parts.toUnicode, { Filter: 'FlateDecode' }));
 
   return context.register(
     context.obj({

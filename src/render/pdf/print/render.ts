@@ -24,7 +24,7 @@ export const SHEET_MARGIN = 72;
 export interface RenderPrintOptions extends RenderPdfOptions {
   /** Overrides of the template's @page bleed/marks (default 3 mm, crop cross). */
   setup?: Partial<PrintSetup>;
-  /** Safe-area warnings go here. */
+  /** Safe-area and ink warnings (print/ink-limit, print/registration-colour) go here. */
   diagnostics?: DiagnosticBag;
   /** File named by warnings for items without an origin. */
   file?: string;
@@ -48,7 +48,7 @@ export function pageBoxes(width: number, height: number, bleed: number): PageBox
 export async function renderPrintPdf(doc: DisplayDocument, options: RenderPrintOptions = {}): Promise<Uint8Array> {
   const setup = printSetupOf(doc, options.setup);
   const bleedOptions = { ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}), ...(options.file ? { file: options.file } : {}) };
-  const printable = cmykDocument(applyBleed(doc, setup, bleedOptions));
+  const printable = cmykDocument(applyBleed(doc, setup, bleedOptions), bleedOptions);
   const renderOptions: RenderPdfOptions = options.id === undefined ? {} : { id: options.id };
   const bytes = await renderPdf(printable, renderOptions, {
     pageExtra: (page: DisplayPage) => marksOps(page.width, page.height, setup.bleed, setup.marks),
