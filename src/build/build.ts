@@ -51,7 +51,7 @@ interface Engines {
 
 let engines: Engines | undefined;
 /** Parsed once per process: fonts (in the registry), icons and compiled templates. */
-function sharedEngines(): Engines {
+export function sharedEngines(): Engines {
   engines ??= { templates: new TemplateEngine(join(PROJECT_ROOT, 'templates')), icons: new IconRegistry() };
   return engines;
 }

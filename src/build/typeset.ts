@@ -15,13 +15,12 @@ import { performance } from 'node:perf_hooks';
 import { DiagnosticBag, UserInputError, userError, type Diagnostic, type Localized } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { displayPath, parsePolicy, type Policy, type PolicyBlock } from '../content/index.js';
-import { defaultFontRegistry, PROJECT_ROOT } from '../fonts/registry.js';
-import { IconRegistry } from '../icons/registry.js';
+import { defaultFontRegistry } from '../fonts/registry.js';
 import { layoutDocument } from '../layout/index.js';
 import type { DisplayDocument } from '../layout/display-list.js';
 import { parseMarkup } from '../markup/index.js';
 import { renderPdf } from '../render/pdf/index.js';
-import { TemplateEngine } from '../template/render.js';
+import { sharedEngines } from './build.js';
 import { documentDate } from './date.js';
 import { loadTheme } from './theme.js';
 import { writeAllAtomic } from './write.js';
@@ -125,8 +124,6 @@ export function parseProse(text: string, file: string, bag: DiagnosticBag): { po
   return { policy, untitled: true };
 }
 
-let engines: { templates: TemplateEngine; icons: IconRegistry } | undefined;
-
 /** Lays the prose out through templates/policy.hbs; the measure (pt) sets the column width. */
 export function layoutProse(
   prose: { policy: Policy; untitled: boolean },
@@ -134,8 +131,8 @@ export function layoutProse(
   bag: DiagnosticBag,
   env: NodeJS.ProcessEnv,
 ): DisplayDocument {
-  engines ??= { templates: new TemplateEngine(join(PROJECT_ROOT, 'templates')), icons: new IconRegistry() };
-  const { templates, icons } = engines;
+  // The same compiled templates and icons as every other build in this process.
+  const { templates, icons } = sharedEngines();
   const { policy, untitled } = prose;
   const data = {
     lang: 'ja',

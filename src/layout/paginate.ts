@@ -24,7 +24,9 @@ export function paginate(units: readonly BreakUnit[], pageHeight: number): PageS
   const pages: PageSlice[] = [];
   let first = 0;
   while (first < units.length) {
-    const start = top(units[first]!);
+    // Page 1 starts at the top of the flow (its first line may sit below a margin or padding);
+    // later pages start at their first unit.
+    const start = pages.length === 0 ? Math.min(0, top(units[0]!)) : top(units[first]!);
     let fit = first + 1; // units [first, fit) fit on the page; the first always goes on.
     while (fit < units.length && bottom(units[fit]!) - start <= pageHeight + 0.01 && units[fit]!.before !== 'page') fit++;
     let breakAt = fit;

@@ -35,8 +35,28 @@ export function compose(box: TextBox, width: number, forMeasure: boolean): Compo
   return result;
 }
 
+const scaledCache = new WeakMap<InlineRun[], Map<number, InlineRun[]>>();
+
+/**
+ * The runs at an auto-fit scale. The same array is returned for the same runs and scale,
+ * because the text stage caches prepared paragraphs by the identity of the runs array.
+ */
 export function scaledRuns(runs: InlineRun[], scale: number): InlineRun[] {
   if (scale === 1) return runs;
+  let perScale = scaledCache.get(runs);
+  if (!perScale) {
+    perScale = new Map();
+    scaledCache.set(runs, perScale);
+  }
+  let scaled = perScale.get(scale);
+  if (!scaled) {
+    scaled = scaleRuns(runs, scale);
+    perScale.set(scale, scaled);
+  }
+  return scaled;
+}
+
+function scaleRuns(runs: InlineRun[], scale: number): InlineRun[] {
   return runs.map((r) => ({
     ...r,
     style: { ...r.style, size: r.style.size * scale, letterSpacing: r.style.letterSpacing * scale },

@@ -81,3 +81,26 @@ describe('icons', () => {
     expect(d.line).toBe(2);
   });
 });
+
+describe('a broken icon file of the organisation', () => {
+  it('is a user error naming the file, not an internal error', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { IconRegistry } = await import('../../src/icons/registry.js');
+    const dir = mkdtempSync(join(tmpdir(), 'kp-icons-'));
+    writeFileSync(join(dir, 'logo.svg'), 'this is not svg');
+    const icons = new IconRegistry([dir]);
+    let error: unknown;
+    try {
+      icons.get('logo', { file: 'content/x/poster.yaml', line: 7 });
+    } catch (e) {
+      error = e;
+    }
+    const d = (error as { diagnostics?: { code: string; message: { en: string; ja: string }; line?: number }[] }).diagnostics?.[0];
+    expect(d?.code).toBe('icons/invalid-svg');
+    expect(d?.message.en).toMatch(/logo\.svg cannot be read as SVG/);
+    expect(d?.message.ja).toMatch(/logo\.svg/);
+    expect(d?.line).toBe(7);
+  });
+});
