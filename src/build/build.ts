@@ -72,11 +72,11 @@ export async function buildAll(request: BuildRequest): Promise<BuildResult> {
     const started = performance.now();
     // Laid out once; the print flavour is a post-pass over the same display list.
     const display = layoutJob(content, job, bag, request.env ?? process.env);
-    const bytes = await renderPdf(display, { id: `${basename(content.dir)}/${job.output}` });
+    const bytes = await renderPlain(display, content, job.output);
     pending.push({ path: join(outDir, job.output), bytes, pages: display.pages.length, ms: performance.now() - started });
     const printStarted = performance.now();
     const printName = printFileName(job.output);
-    const print = await renderPrintFlavour(display, `${basename(content.dir)}/${printName}`, bag);
+    const print = await renderPrintFlavour(display, documentId(content, printName), bag);
     pending.push({ path: join(outDir, printName), bytes: print, pages: display.pages.length, ms: performance.now() - printStarted });
   }
   bag.throwIfErrors();
@@ -106,18 +106,28 @@ export async function planJobs(request: BuildRequest, bag: DiagnosticBag): Promi
   return planned;
 }
 
-/** One document, in memory: template → markup → layout → PDF. */
+/** One document, in memory: template → markup → layout → PDF (the plain flavour). */
 export async function buildDocument(
   content: Content,
   job: BuildJob,
   bag: DiagnosticBag,
   env: NodeJS.ProcessEnv,
-): Promise<{ bytes: Uint8Array; pages: number }> {
+): Promise<{ bytes: Uint8Array; pages: number; display: DisplayDocument }> {
   const display = layoutJob(content, job, bag, env);
-  // The first half of the trailer /ID names the document and stays across revisions
-  // (PDF 32000-1 §14.4); the second half follows the content.
-  const bytes = await renderPdf(display, { id: `${basename(content.dir)}/${job.output}` });
-  return { bytes, pages: display.pages.length };
+  return { bytes: await renderPlain(display, content, job.output), pages: display.pages.length, display };
+}
+
+/**
+ * The plain PDF of a laid-out document. The first half of the trailer /ID names the document
+ * and stays across revisions (PDF 32000-1 §14.4); the second half follows the content.
+ */
+export function renderPlain(display: DisplayDocument, content: Content, output: string): Promise<Uint8Array> {
+  return renderPdf(display, { id: documentId(content, output) });
+}
+
+/** The stable name of an output, e.g. "okayama/poster-a4.pdf". */
+export function documentId(content: Content, output: string): string {
+  return `${basename(content.dir)}/${output}`;
 }
 
 /** The display list of one document (what every backend draws). */

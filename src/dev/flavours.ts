@@ -4,13 +4,11 @@
  * "print" (bleed, crop marks) and "web" (screen PDF or HTML) plug in here as further entries,
  * and the page's flavour selector lists whatever this array holds.
  */
-import { basename } from 'node:path';
 import type { Content } from '../content/index.js';
 import type { DiagnosticBag, Localized } from '../diagnostics/diagnostic.js';
-import { layoutJob } from '../build/build.js';
+import { layoutJob, renderPlain } from '../build/build.js';
 import type { BuildJob } from '../build/products.js';
 import type { DisplayPage } from '../layout/display-list.js';
-import { renderPdf } from '../render/pdf/index.js';
 import { pixelSize, renderPage } from '../render/raster/index.js';
 
 export interface FlavourInput {
@@ -70,8 +68,7 @@ const pdf: Flavour = {
   async build({ content, job, bag, env, dpi }) {
     const display = layoutJob(content, job, bag, env);
     bag.throwIfErrors();
-    const id = `${basename(content.dir)}/${job.output}`;
-    const [pages, bytes] = await Promise.all([previewImages(display.pages, dpi), renderPdf(display, { id })]);
+    const [pages, bytes] = await Promise.all([previewImages(display.pages, dpi), renderPlain(display, content, job.output)]);
     return { pages, files: [{ name: job.output, mime: 'application/pdf', bytes }] };
   },
 };
