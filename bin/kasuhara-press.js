@@ -7,5 +7,6 @@ const code = await run(process.argv.slice(2), {
   err: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
   cwd: process.cwd(),
+  tty: process.stderr.isTTY === true,
 });
 process.exitCode = code;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Conformance checks with external, independent tools from Debian (poppler-utils, qpdf,
-// zbar-tools, ghostscript): every default output is built into a temporary folder and checked. Prints one
+// zbar-tools, ghostscript, chromium for the HTML pages): every default output is built into a temporary folder and checked. Prints one
 // line per check and exits 1 when any fails. `.ci/run` installs the tools and runs it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { checkHtmlPage, haveChromium, launchChromium } from './html-check.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const out = mkdtempSync(join(tmpdir(), 'kasuhara-conformance-'));
@@ -22,6 +23,10 @@ for (const t of ['qpdf', 'pdffonts', 'pdfinfo', 'zbarimg', 'gs']) {
     console.error(`missing tool: ${t} (apt-get install -y qpdf poppler-utils zbar-tools ghostscript)`);
     process.exit(1);
   }
+}
+if (!haveChromium()) {
+  console.error('missing tool: /usr/bin/chromium (apt-get install -y chromium), for the HTML pages');
+  process.exit(1);
 }
 
 // ---- Print-flavour helpers (issue 5) ----------------------------------------------------------
@@ -120,6 +125,53 @@ function checkPrintPdf(pdf, name, plainPdf) {
   report(peaks.length === pages.length && peaks.every((t) => t <= INK_LIMIT + 1), `${name}: max per-pixel C+M+Y+K ≤ ${INK_LIMIT} % (pamcmyk32, TrimBox)`, peaks.map((t) => t.toFixed(0)).join(', '));
 }
 
+// ---- Web-flavour checks (issue 6): tagged PDF/UA-1 as poppler and qpdf see it -----------------
+const squash = (t) => t.replace(/\s+/gu, '');
+const pdftotext = (pdf) => execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+
+/** The policy's reading text (title, every block of policy.md, signer), through the compiled content loader. */
+async function policyBlocks(org) {
+  const { loadContent, policyTextBlocks } = await import(join(root, 'dist', 'content/index.js'));
+  const policy = (await loadContent(join(root, 'content', org))).policy;
+  return policy ? [policy.title, ...policyTextBlocks(policy), policy.signer.title, policy.signer.name] : [];
+}
+
+/** Each block in order in `text` (whitespace removed); returns the first missing one. */
+function firstMissing(text, blocks) {
+  let from = 0;
+  const flat = squash(text);
+  for (const block of blocks) {
+    const at = flat.indexOf(squash(block), from);
+    if (at < 0) return block;
+    from = at + squash(block).length;
+  }
+  return '';
+}
+
+async function checkWebPdf(pdf, name, plainPdf, org) {
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const tagged = /^Tagged:\s+yes$/m.test(info);
+  report(tagged, `${name}: pdfinfo says Tagged: yes`, tagged ? '' : (/^Tagged:.*$/m.exec(info) ?? ['no Tagged line'])[0]);
+  const struct = execFileSync('pdfinfo', ['-struct-text', pdf], { encoding: 'utf8' });
+  const blocks = name.endsWith('/policy.web.pdf') ? await policyBlocks(org) : [];
+  const missing = firstMissing(struct, blocks);
+  report(/^Document$/m.test(struct) && missing === '', `${name}: pdfinfo -struct-text prints the structure tree${blocks.length ? ' with the policy text in reading order' : ''}`, missing && `missing or out of order: ${missing}`);
+  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-stream-data=inline', pdf], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+  const objects = json.qpdf[1];
+  const value = (v) => (typeof v === 'string' && / R$/.test(v) ? objects[`obj:${v}`]?.value : v) ?? {};
+  const catalog = value(objects.trailer.value['/Root']);
+  const xmpStream = objects[`obj:${catalog['/Metadata']}`]?.stream;
+  const xmp = xmpStream?.data ? Buffer.from(xmpStream.data, 'base64').toString('utf8') : '';
+  const keys = { Lang: !!catalog['/Lang'], MarkInfo: value(catalog['/MarkInfo'])['/Marked'] === true, DisplayDocTitle: value(catalog['/ViewerPreferences'])['/DisplayDocTitle'] === true, pdfuaid: /<pdfuaid:part>1<\/pdfuaid:part>/.test(xmp) };
+  report(Object.values(keys).every(Boolean), `${name}: qpdf --json shows /Lang, /MarkInfo, DisplayDocTitle and XMP pdfuaid:part 1`, Object.entries(keys).filter(([, ok]) => !ok).map(([k]) => `no ${k}`).join(', '));
+  const text = pdftotext(pdf);
+  const same = squash(text) === squash(pdftotext(plainPdf));
+  const textMissing = firstMissing(text, blocks);
+  report(same && textMissing === '', `${name}: pdftotext equals the plain PDF's text${blocks.length ? ' and holds the policy text in order' : ''} (whitespace removed)`, textMissing && `missing: ${textMissing}`);
+  const check = spawnSync(process.execPath, [cli, 'check', pdf, '--web', '--lang', 'en'], { encoding: 'utf8' });
+  report(check.status === 0, `${name}: kasuhara-press check --web passes`, check.status === 0 ? '' : check.stdout.split('\n').filter((l) => l.startsWith('FAIL')).join('; '));
+}
+
 const cli = join(root, 'bin/kasuhara-press.js');
 execFileSync(process.execPath, [cli, 'build', '--out', out], { cwd: root, stdio: 'inherit' });
 execFileSync(process.execPath, [cli, 'preview', '--out', out, '--dpi', '150', '--product', 'poster'], { cwd: root, stdio: 'ignore' });
@@ -139,6 +191,7 @@ for (const org of readdirSync(out)) {
     const rendered = gsRender(pdf);
     report(rendered === '', `${name}: Ghostscript renders every page without errors`, rendered);
     if (file.endsWith('.print.pdf')) checkPrintPdf(pdf, name, join(out, org, file.replace(/\.print\.pdf$/, '.pdf')));
+    if (file.endsWith('.web.pdf')) await checkWebPdf(pdf, name, join(out, org, file.replace(/\.web\.pdf$/, '.pdf')), org);
   }
   // The QR code on the poster decodes to the organisation's policy page.
   const url = parse(readFileSync(join(root, 'content', org, 'organisation.yaml'), 'utf8')).policyUrl;
@@ -157,6 +210,24 @@ const cov = inkCoverage('inkcov', textOnly, ['-dUseTrimBox']);
 report(cov.length > 0 && cov.every(([c, m, y, k]) => c === 0 && m === 0 && y === 0 && k > 0), 'text-only.print.pdf: inkcov C = M = Y = 0, K > 0 (K100 text)', cov.map((v) => v.join(' ')).join('; '));
 const renderedTextOnly = gsRender(textOnly);
 report(renderedTextOnly === '', 'text-only.print.pdf: Ghostscript renders every page without errors', renderedTextOnly);
+
+// HTML pages (issue 6): axe-core in headless Chromium, and reflow without horizontal scrolling.
+const browser = await launchChromium();
+try {
+  for (const org of readdirSync(out)) {
+    for (const file of readdirSync(join(out, org)).filter((f) => f.endsWith('.html'))) {
+      const name = `${org}/${file}`;
+      const { violations, widths } = await checkHtmlPage(browser, join(out, org, file));
+      report(violations.length === 0, `${name}: axe-core (wcag2a, wcag2aa, wcag21aa, best-practice) 0 violations`, violations.map((v) => `${v.id} at ${v.nodes.join(', ')}`).join('; '));
+      for (const w of widths) {
+        report(w.scrollWidth <= w.viewport, `${name}: no horizontal scroll at ${w.name} (scrollWidth ${w.scrollWidth} ≤ ${w.viewport})`);
+        report(w.requests.length === 0, `${name}: standalone at ${w.name} (loads nothing else)`, w.requests.join(', '));
+      }
+    }
+  }
+} finally {
+  await browser.close();
+}
 
 console.log(failures === 0 ? 'conformance: all checks passed' : `conformance: ${failures} check(s) failed`);
 process.exit(failures === 0 ? 0 : 1);

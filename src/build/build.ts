@@ -4,23 +4,22 @@
  * so a mistake in the content never leaves a mixture of old and new files behind.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { basename, dirname, join, resolve } from 'node:path';
 import { DiagnosticBag, UserInputError, userError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
-import { displayPath, loadContent, type Content } from '../content/index.js';
+import { displayPath, loadVariants, selectVariants, type Content, type VariantSelection } from '../content/index.js';
 import { defaultFontRegistry, PROJECT_ROOT } from '../fonts/registry.js';
 import { IconRegistry } from '../icons/registry.js';
+import { ImageRegistry } from '../images/registry.js';
 import { layoutDocument } from '../layout/index.js';
 import type { DisplayDocument } from '../layout/display-list.js';
 import { parseMarkup } from '../markup/index.js';
 import { renderPdf } from '../render/pdf/index.js';
-import { printFileName, renderPrintFlavour } from './print.js';
 import { TemplateEngine, type RenderedTemplate } from '../template/render.js';
 import { documentDate } from './date.js';
 import { jobsFor, type BuildJob } from './products.js';
 import { loadTheme } from './theme.js';
-import { writeAllAtomic } from './write.js';
+import { loadLabels } from '../template/labels.js';
 
 export interface BuildRequest {
   cwd: string;
@@ -29,7 +28,15 @@ export interface BuildRequest {
   /** Default <cwd>/output. */
   outDir?: string;
   products?: readonly string[];
+  /** Variant ids (`okayama-kita`, or `kita`), or 'all'; default: each organisation's base. */
+  variants?: VariantSelection;
   env?: NodeJS.ProcessEnv;
+  /** Also write `<name>.print-outlined.pdf`, the print flavour with text as paths (build/print.ts). */
+  outlineText?: boolean;
+  /** Rebuild every document, even those the cache says are up to date (cache.ts). */
+  force?: boolean;
+  /** Called before the first document and after each one (the CLI's progress bar). */
+  onProgress?: (progress: { done: number; total: number; file?: string }) => void;
 }
 
 export interface BuiltOutput {
@@ -37,6 +44,10 @@ export interface BuiltOutput {
   bytes: number;
   pages: number;
   ms: number;
+  /** The variant the document belongs to (absent for web pages and the gallery). */
+  variant?: string;
+  /** Not rebuilt: the cache found its inputs unchanged (ms is then 0). */
+  cached?: boolean;
 }
 
 export interface BuildResult {
@@ -65,43 +76,33 @@ export function resetSharedEngines(parts: { templates?: boolean; icons?: boolean
   };
 }
 
-export async function buildAll(request: BuildRequest): Promise<BuildResult> {
-  const bag = new DiagnosticBag();
-  const pending: { path: string; bytes: Uint8Array; pages: number; ms: number }[] = [];
-  for (const { content, job, outDir } of await planJobs(request, bag)) {
-    const started = performance.now();
-    // Laid out once; the print flavour is a post-pass over the same display list.
-    const display = layoutJob(content, job, bag, request.env ?? process.env);
-    const bytes = await renderPlain(display, content, job.output);
-    pending.push({ path: join(outDir, job.output), bytes, pages: display.pages.length, ms: performance.now() - started });
-    const printStarted = performance.now();
-    const printName = printFileName(job.output);
-    const print = await renderPrintFlavour(display, documentId(content, printName), bag);
-    pending.push({ path: join(outDir, printName), bytes: print, pages: display.pages.length, ms: performance.now() - printStarted });
-  }
-  bag.throwIfErrors();
-  await writeAllAtomic(pending);
-  const outputs = pending.map((p): BuiltOutput => ({ file: relative(request.cwd, p.path), bytes: p.bytes.length, pages: p.pages, ms: p.ms }));
-  return { outputs, diagnostics: bag.items };
-}
+/** The whole build (variants × products × flavours, cache, pool, gallery): batch.ts. */
+export { buildAll } from './batch.js';
 
 export interface PlannedJob {
   content: Content;
   job: BuildJob;
-  /** The organisation's output folder. */
+  /** The variant's output folder: <out>/<variant id>, e.g. output/okayama-kita. */
   outDir: string;
 }
 
-/** Every organisation × product × size the request asks for, with its content loaded. */
+/** Every variant × product × size the request asks for, with its content loaded. */
 export async function planJobs(request: BuildRequest, bag: DiagnosticBag): Promise<PlannedJob[]> {
   const dirs = request.contentDirs ? existingDirs(request.contentDirs, request.cwd) : discoverContent(request.cwd);
   const outRoot = resolve(request.cwd, request.outDir ?? 'output');
   const planned: PlannedJob[] = [];
-  for (const dir of dirs) {
-    const content = await loadContent(dir, { cwd: request.cwd });
+  const orgs: Content[][] = [];
+  for (const dir of dirs) orgs.push(await loadVariants(dir, { cwd: request.cwd }));
+  const selected = selectVariants(orgs, request.variants);
+  // --product names a product of any selected variant (a ward may drop the policy, say).
+  const offered = new Set(selected.flatMap((c) => c.products.map((p) => p.id)));
+  const unknown = request.products?.some((p) => !offered.has(p));
+  for (const content of selected) {
     content.warnings.forEach((w) => bag.add(w));
-    const jobs = jobsFor(content.products, request.products, displayPath(join(dir, 'products.yaml'), request.cwd));
-    for (const job of jobs) planned.push({ content, job, outDir: join(outRoot, basename(dir)) });
+    const file = content.variant?.file ?? displayPath(join(content.dir, 'products.yaml'), request.cwd);
+    const only = request.products && !unknown ? request.products.filter((p) => content.products.some((q) => q.id === p)) : request.products;
+    const jobs = jobsFor(content.products, only, file, content.variant);
+    for (const job of jobs) planned.push({ content, job, outDir: join(outRoot, content.variant?.id ?? basename(content.dir)) });
   }
   return planned;
 }
@@ -127,7 +128,7 @@ export function renderPlain(display: DisplayDocument, content: Content, output: 
 
 /** The stable name of an output, e.g. "okayama/poster-a4.pdf". */
 export function documentId(content: Content, output: string): string {
-  return `${basename(content.dir)}/${output}`;
+  return `${content.variant?.id ?? basename(content.dir)}/${output}`;
 }
 
 /** The display list of one document (what every backend draws). */
@@ -141,15 +142,21 @@ export function layoutJob(content: Content, job: BuildJob, bag: DiagnosticBag, e
   return layoutDocument(styled, {
     fonts: defaultFontRegistry(),
     icons,
+    // <img src> is looked up in the organisation's folder, then templates/ and assets/.
+    images: new ImageRegistry({ contentDir: content.dir, templatesDir: templates.dir }),
     date: documentDate(env, content.policy?.date ?? content.pressRelease?.date),
     file: rendered.file,
     diagnostics: bag,
   });
 }
 
-function templateData(content: Content, job: BuildJob, templatesDir: string): object {
+export function templateData(content: Content, job: BuildJob, templatesDir: string): object {
   return {
-    lang: 'ja',
+    // <html lang> (BCP 47); `language` is our id (easy-ja) and picks the labels.
+    lang: content.variant?.htmlLang ?? 'ja',
+    language: content.variant?.lang ?? 'ja',
+    labels: loadLabels(templatesDir, content.variant?.lang ?? 'ja'),
+    variant: content.variant,
     org: content.organisation,
     poster: content.poster,
     policy: content.policy,

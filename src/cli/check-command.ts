@@ -1,17 +1,19 @@
 /**
  * `kasuhara-press check FILE.pdf --print [--json] [--ink-limit N]`: print preflight of any PDF
- * (src/preflight). Prints one line per finding (pass / warn / fail); exit code 1 when any
+ * (src/preflight); `check FILE.pdf --web [--json]`: the web (PDF/UA-1) preflight. Prints one line per finding (pass / warn / fail); exit code 1 when any
  * rule fails or the input is wrong, 0 otherwise (warnings alone do not fail).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, Lang } from '../diagnostics/diagnostic.js';
 import { preflightPrint, UnreadablePdfError, type PreflightResult } from '../preflight/print.js';
+import { preflightWeb, type WebPreflightResult } from '../preflight/web.js';
 import { formatDiagnostic } from './format.js';
 import type { Io } from './main.js';
 
 export interface CheckValues {
   print?: boolean | undefined;
+  web?: boolean | undefined;
   json?: boolean | undefined;
   'ink-limit'?: string | undefined;
   [option: string]: unknown;
@@ -19,7 +21,7 @@ export interface CheckValues {
 
 /** Options of other commands that mean nothing to check. */
 const NOT_FOR_CHECK = ['content', 'out', 'product', 'dpi', 'format', 'measure', 'lines', 'name', 'port'] as const;
-const USAGE = { ja: '例: kasuhara-press check 入稿.pdf --print', en: 'For example: kasuhara-press check poster.pdf --print' };
+const USAGE = { ja: '例: kasuhara-press check 入稿.pdf --print、kasuhara-press check policy.web.pdf --web', en: 'For example: kasuhara-press check poster.pdf --print, or kasuhara-press check policy.web.pdf --web' };
 
 const LABEL = {
   ja: { pass: '合格', warn: '警告', fail: '不合格', page: (n: number) => `${n}ページ`, summary: (f: number, w: number) => `不合格 ${f} 件、警告 ${w} 件。` },
@@ -30,7 +32,9 @@ export async function checkCommand(args: readonly string[], values: CheckValues,
   const problems: Diagnostic[] = [];
   if (args.length === 0) problems.push(error('cli/missing-argument', { ja: 'check には確認する PDF ファイルが必要です。', en: 'check needs the PDF file to check.' }));
   if (args.length > 1) problems.push(error('cli/unexpected-argument', { ja: `余分な引数「${args[1]}」があります。`, en: `Unexpected argument "${args[1]}".` }));
-  if (!values.print) problems.push(error('cli/missing-option', { ja: 'check には確認の種類が必要です。印刷入稿用の確認は --print です。', en: 'check needs the kind of check; for print submission use --print.' }));
+  if (!values.print && !values.web) problems.push(error('cli/missing-option', { ja: 'check には確認の種類が必要です。印刷入稿用の確認は --print、Web 掲載用（アクセシビリティ）は --web です。', en: 'check needs the kind of check: --print for print submission, --web for web publishing (accessibility).' }));
+  if (values.print && values.web) problems.push(error('cli/bad-option', { ja: '--print と --web は一度に一つだけ指定してください。', en: 'Give either --print or --web, not both.' }));
+  if (values.web && values['ink-limit'] !== undefined) problems.push(error('cli/bad-option', { ja: '--ink-limit は --print の確認だけで使えます。', en: '--ink-limit applies to --print only.' }));
   for (const o of NOT_FOR_CHECK) {
     if (values[o] !== undefined) problems.push(error('cli/bad-option', { ja: `check では --${o} は使えません。`, en: `check does not take --${o}.` }));
   }
@@ -60,9 +64,9 @@ export async function checkCommand(args: readonly string[], values: CheckValues,
     }, lang));
     return 1;
   }
-  let results: PreflightResult[];
+  let results: (PreflightResult | WebPreflightResult)[];
   try {
-    results = await preflightPrint(bytes, inkLimit !== undefined ? { inkLimit } : {});
+    results = values.web ? await preflightWeb(bytes) : await preflightPrint(bytes, inkLimit !== undefined ? { inkLimit } : {});
   } catch (e) {
     if (!(e instanceof UnreadablePdfError)) throw e;
     io.err(formatDiagnostic({

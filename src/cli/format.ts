@@ -37,13 +37,15 @@ export function formatBytes(n: number): string {
 /**
  * The diagnostics without repeats: a second error of the same kind at the same file, line,
  * column and field is a follow-up of the first, and printing it again only hides the other
- * messages. (The content stage already reports each YAML syntax error position once; this
+ * messages — so is the same error in another size or flavour of a document. (The content stage already reports each YAML syntax error position once; this
  * is the safety net for every stage.)
  */
 export function distinctDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return ds.filter((d) => {
-    if (d.file === undefined || d.line === undefined) return true;
+    // Without a file there is no place to compare. A file without a line (a template's page
+    // overflowing) is one place too: the sizes of a poster all report it, one is enough.
+    if (d.file === undefined) return true;
     const key = [d.severity, d.code, d.file, d.line, d.column, d.path].join('\u0000');
     if (seen.has(key)) return false;
     seen.add(key);

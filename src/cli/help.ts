@@ -13,14 +13,24 @@ export const HELP = {
   kasuhara-press check FILE.pdf --print [--json] [--ink-limit N]
                                        入稿前チェック: 任意の PDF の塗り足し・CMYK・文字の黒・総インキ量・フォント埋め込み・
                                        画像解像度・PDF/X-1a の必須キーを確認（不合格があれば終了コード 1）
+  kasuhara-press check FILE.pdf --web [--json]
+                                       掲載用チェック: 任意の PDF のタグ付け・言語・表題・XMP（PDF/UA）・内容のタグ・
+                                       図の代替テキスト・見出しの順・フォント（ToUnicode）・リンクの説明を確認
+  kasuhara-press furigana FILE.yaml    やさしい日本語の漢字の読みの候補（kuromoji）を FILE.readings.yaml に書き出す。
+                                       人が確かめて reviewed: true にした読みだけをビルドが使います
   kasuhara-press --help                この説明
 
 オプション:
   --content DIR   このフォルダ（organisation.yaml などがある）だけを作成（複数指定可）
   --out DIR       出力先（既定: output）。DIR/<団体フォルダ名>/ に書き出します
   --product ID    この製品だけを作成（例: poster, policy。複数指定可）
+  --variant ID    このバリエーションだけを作成（例: okayama-kita, en。複数指定可。既定は各団体の基本形）
+  --all           すべてのバリエーション（区役所・課・言語）× 製品 × 種類を作成
+  --force         前回から変わっていない文書も作り直す（既定では入力が同じ文書は作り直しません）
   --lang ja|en    メッセージの言語（既定: ロケール。不明なら日本語）
   --json          作成したファイルの一覧を JSON で出力
+  --outline-text  入稿用 PDF をもう1つ、文字をアウトライン化（図形に）して <名前>.print-outlined.pdf に作成
+                  （フォントを含みません。<名前>.print.pdf の文字はそのまま）
 
 typeset のオプション:
   --measure 長さ  本文の行長（例: 22em＝本文22字分、1em = 10.5pt。120mm なども可）。既定: A4 の基本方針と同じ
@@ -47,14 +57,25 @@ Usage:
                                       preflight any PDF for print: bleed, CMYK only, K100 text, total ink
                                       (default 300%), embedded fonts, image resolution, PDF/X-1a keys
                                       (exit code 1 if any rule fails)
+  kasuhara-press check FILE.pdf --web [--json]
+                                      preflight any PDF for the web (PDF/UA-1): tags, /Lang, title, XMP,
+                                      all content marked, ParentTree, figure alt text, heading levels,
+                                      fonts with ToUnicode, link descriptions (exit code 1 on a failure)
+  kasuhara-press furigana FILE.yaml   propose readings for the kanji of an easy-Japanese file (kuromoji) into
+                                      FILE.readings.yaml; the build uses only readings a person marked reviewed: true
   kasuhara-press --help               this text
 
 Options:
   --content DIR   build only this folder (the one holding organisation.yaml); repeatable
   --out DIR       output folder (default: output); files go to DIR/<organisation folder>/
   --product ID    build only this product (e.g. poster, policy); repeatable
+  --variant ID    build this variant (e.g. okayama-kita, en); repeatable; default: each organisation's base
+  --all           build every variant (wards, sections, languages) × product × flavour
+  --force         rebuild documents whose inputs did not change (by default they are kept)
   --lang ja|en    message language (default: from the locale, Japanese if unknown)
   --json          print the list of written files as JSON
+  --outline-text  also write the print file with text outlined (as paths, no fonts) as
+                  <name>.print-outlined.pdf (<name>.print.pdf keeps live text)
 
 Options of typeset:
   --measure LEN   line length of the body text, e.g. 22em (22 body characters; 1em = 10.5 pt) or 120mm;

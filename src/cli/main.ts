@@ -2,7 +2,9 @@
  * The command line. The only module that prints or decides exit codes: 0 success, 1 the
  * user's input was wrong (diagnostics printed, no stack trace), 2 an internal error (a bug).
  */
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { progressSink, summaryTable } from './build-report.js';
 import { isUserInputError, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { buildAll, type BuildRequest } from '../build/build.js';
@@ -14,12 +16,15 @@ import { HELP } from './help.js';
 import { initCommand } from './init.js';
 import { devCommand } from './dev-command.js';
 import { checkCommand } from './check-command.js';
+import { furiganaCommand } from './furigana-command.js';
 
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** stderr is a terminal: `build` shows a progress bar there (else a line per document). */
+  tty?: boolean;
   /** Ends a long-running command (dev) as Ctrl+C would; for hosts such as tests. */
   signal?: AbortSignal;
 }
@@ -28,6 +33,7 @@ const OPTIONS = {
   content: { type: 'string', multiple: true },
   out: { type: 'string' },
   product: { type: 'string', multiple: true },
+  variant: { type: 'string', multiple: true },
   lang: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -39,14 +45,18 @@ const OPTIONS = {
   name: { type: 'string' },
   port: { type: 'string' },
   print: { type: 'boolean' },
+  web: { type: 'boolean' },
   'ink-limit': { type: 'string' },
+  'outline-text': { type: 'boolean' },
+  all: { type: 'boolean' },
+  force: { type: 'boolean' },
 } as const;
-const COMMANDS = ['build', 'preview', 'typeset', 'init', 'dev', 'check', 'help'];
+const COMMANDS = ['build', 'preview', 'typeset', 'init', 'dev', 'check', 'furigana', 'help'];
 /** Options of typeset alone, and the options typeset does not take. */
 const TYPESET_ONLY = ['measure', 'lines'] as const;
-const NOT_FOR_TYPESET = ['content', 'product', 'dpi', 'format', 'name', 'port'] as const;
+const NOT_FOR_TYPESET = ['content', 'product', 'variant', 'dpi', 'format', 'name', 'port'] as const;
 /** Options of check alone (src/cli/check-command.ts rejects the other commands' options). */
-const CHECK_ONLY = ['print', 'ink-limit'] as const;
+const CHECK_ONLY = ['print', 'web', 'ink-limit'] as const;
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   // Read before parsing, so that even a mistake in the other options is reported in --lang.
@@ -70,9 +80,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     const checkOnly = command === 'check' || !COMMANDS.includes(command) ? [] : CHECK_ONLY.filter((o) => values[o] !== undefined);
     if (checkOnly.length > 0) return fail(checkOnly.map((o) => checkOptionNotFor(o, command)));
+    for (const option of ['outline-text', 'all', 'force'] as const) {
+      if (values[option] !== undefined && command !== 'build' && COMMANDS.includes(command)) return fail([buildOptionNotFor(option, command)]);
+    }
     if (command === 'init') return initCommand(extra, values.name, io, lang);
     if (command === 'dev') return await devCommand(extra, values, io, lang);
     if (command === 'check') return await checkCommand(extra, values, io, lang);
+    if (command === 'furigana') return await furiganaCommand(extra, io, lang);
     if (command !== 'build' && command !== 'preview' && command !== 'typeset') return fail([unknownCommand(command)]);
     const misplaced = command === 'typeset' ? NOT_FOR_TYPESET.filter((o) => values[o] !== undefined) : TYPESET_ONLY.filter((o) => values[o] !== undefined);
     if (misplaced.length > 0) return fail(misplaced.map((o) => optionNotFor(o, command)));
@@ -98,11 +112,23 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       ...(values.content ? { contentDirs: values.content } : {}),
       ...(values.out ? { outDir: values.out } : {}),
       ...(values.product ? { products: values.product } : {}),
+      ...(values.all ? { variants: 'all' as const } : values.variant ? { variants: values.variant } : {}),
+      ...(values['outline-text'] ? { outlineText: true } : {}),
+      ...(values.force ? { force: true } : {}),
     };
-    const result = command === 'preview' ? await previewAll({ ...request, ...previewOptions(values.dpi, values.format) }) : await buildAll(request);
+    if (command === 'preview') {
+      const result = await previewAll({ ...request, ...previewOptions(values.dpi, values.format) });
+      for (const d of distinctDiagnostics(result.diagnostics)) io.err(formatDiagnostic(d, lang));
+      if (values.json) io.out(JSON.stringify(result.outputs.map(({ file, bytes, pages, ms }) => ({ file, bytes, pages, ms }))));
+      else for (const o of result.outputs) io.out(`${o.file}  ${o.pages}${lang === 'ja' ? 'ページ' : ' pages'}  ${formatBytes(o.bytes)}  ${o.ms.toFixed(0)} ms`);
+      return 0;
+    }
+    const started = performance.now();
+    const progress = values.json ? undefined : progressSink(lang, io.tty === true, io.out);
+    const result = await buildAll({ ...request, ...(progress ? { onProgress: (p) => progress.update(p) } : {}) }).finally(() => progress?.stop());
     for (const d of distinctDiagnostics(result.diagnostics)) io.err(formatDiagnostic(d, lang));
-    if (values.json) io.out(JSON.stringify(result.outputs.map(({ file, bytes, pages, ms }) => ({ file, bytes, pages, ms }))));
-    else for (const o of result.outputs) io.out(`${o.file}  ${o.pages}${lang === 'ja' ? 'ページ' : ' pages'}  ${formatBytes(o.bytes)}  ${o.ms.toFixed(0)} ms`);
+    if (values.json) io.out(JSON.stringify(result.outputs.map(({ file, bytes, pages, ms, cached }) => ({ file, bytes, pages, ms, ...(cached ? { cached } : {}) }))));
+    else for (const line of summaryTable(result.outputs, lang, performance.now() - started)) io.out(line);
     return 0;
   } catch (e) {
     if (isUserInputError(e)) return fail(e.diagnostics);
@@ -182,6 +208,15 @@ function checkOptionNotFor(option: string, command: string): Diagnostic {
     severity: 'error',
     code: 'cli/bad-option',
     message: { ja: `--${option} は check コマンドのオプションです（${command} では使えません）。`, en: `--${option} belongs to the check command; ${command} does not take it.` },
+    hint: USAGE,
+  };
+}
+
+function buildOptionNotFor(option: string, command: string): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'cli/bad-option',
+    message: { ja: `--${option} は build コマンドのオプションです（${command} では使えません）。`, en: `--${option} belongs to the build command; ${command} does not take it.` },
     hint: USAGE,
   };
 }

@@ -15,6 +15,7 @@ import type { Organisation, Poster, ProductSpec } from './schema.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { validateYaml } from './validate.js';
 import { positionAt, sourceMap, type SourceMap, type YamlSource } from './yaml-source.js';
+import type { VariantInfo } from './variants-resolve.js';
 
 export interface Content {
   /** Absolute path of the content folder. */
@@ -31,6 +32,8 @@ export interface Content {
   sources: ContentSources;
   /** Warnings found while loading (errors are thrown). */
   warnings: Diagnostic[];
+  /** Which variant this is (set by loadVariants, src/content/variants.ts). */
+  variant?: VariantInfo;
 }
 
 export interface ContentSources {

@@ -9,6 +9,7 @@ import { splitFrontMatter } from './front-matter.js';
 import { policyFrontMatterSchema, type PolicyFrontMatter } from './schema.js';
 import { validateYaml } from './validate.js';
 import { sourceMap, type SourceMap } from './yaml-source.js';
+import { rubyHtml } from '../furigana/markup.js';
 
 
 export type PolicyBlock =
@@ -37,6 +38,8 @@ const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
 function softbreak(before: string, after: string, space: string): string {
   return WIDE.test(before.slice(-1)) || WIDE.test(after.slice(0, 1)) ? '' : space;
 }
+// {漢字|かんじ} in the text becomes <ruby> (src/furigana/markup.ts); the rest is escaped as before.
+renderer.renderer.rules.text = (tokens, idx) => rubyHtml(tokens[idx]!.content, renderer.utils.escapeHtml);
 renderer.renderer.rules.softbreak = (tokens, idx) =>
   softbreak(tokens[idx - 1]?.content ?? '', tokens[idx + 1]?.content ?? '', '\n');
 

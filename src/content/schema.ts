@@ -10,6 +10,20 @@ import * as z from 'zod';
 import { pageSizeSchema, jisSize, type PageSize } from './page-size.js';
 import { addContentIssue, cssColor, httpUrl, identifier, isoDate, text } from './schema-helpers.js';
 
+/**
+ * Review state of a translation or of a variant's details: `draft` until a person has
+ * checked it. Printed nowhere; the build lists draft variants (src/content/variants.ts).
+ */
+export const statusSchema = z.enum(['draft', 'reviewed']);
+
+export const contactSchema = z.strictObject({
+  /** Section (課・係) to contact, e.g. 北区役所 総務・地域振興課. */
+  section: text,
+  phone: text.optional(),
+  /** Extension (内線). */
+  extension: text.optional(),
+});
+
 export const organisationSchema = z.strictObject({
   /** Name as printed, e.g. 岡山市. */
   name: text,
@@ -23,6 +37,8 @@ export const organisationSchema = z.strictObject({
   logo: text.optional(),
   /** Overrides of template colours: colour name → CSS colour. Templates own the defaults. */
   theme: z.record(identifier({ ja: '色の名前', en: 'colour name' }), cssColor).optional(),
+  /** Contact line printed on posters (a ward or department sets it in its variant). */
+  contact: contactSchema.optional(),
 });
 
 export const posterSchema = z.strictObject({
@@ -40,10 +56,15 @@ export const posterSchema = z.strictObject({
   }),
 });
 
+/** A translated poster.yaml (a variant's files.poster) also says whether it was reviewed. */
+export const translatedPosterSchema = posterSchema.extend({ status: statusSchema.optional() });
+
 export const policyFrontMatterSchema = z.strictObject({
   title: text,
   date: isoDate,
   signer: z.strictObject({ title: text, name: text }),
+  /** Translations are `draft` until reviewed by a person. */
+  status: statusSchema.optional(),
 });
 
 const outputName = text.superRefine((v, ctx) => {
@@ -68,14 +89,18 @@ const outputName = text.superRefine((v, ctx) => {
   }
 });
 
-const productSchema = z
-  .strictObject({
-    template: identifier({ ja: 'テンプレート名', en: 'template name' }),
-    /** Defaults to A4. */
-    sizes: z.array(pageSizeSchema).min(1).optional(),
-    /** File name; `{size}` becomes the size name in lower case. */
-    output: outputName,
-  })
+/** A product's fields, without the cross-field check (variants override them one by one). */
+export const productFields = z.strictObject({
+  template: identifier({ ja: 'テンプレート名', en: 'template name' }),
+  /** Defaults to A4. */
+  sizes: z.array(pageSizeSchema).min(1).optional(),
+  /** File name; `{size}` becomes the size name in lower case. */
+  output: outputName,
+  /** Also publish it as a web page, `<product id>.html` (src/html, src/build/html.ts). */
+  html: z.boolean().optional(),
+});
+
+const productSchema = productFields
   .superRefine((p, ctx) => {
     if ((p.sizes?.length ?? 1) > 1 && !p.output.includes('{size}')) {
       addContentIssue(ctx, {
@@ -106,6 +131,8 @@ export interface ProductSpec {
   sizes: PageSize[];
   /** Output pattern as written, e.g. `poster-{size}.pdf`. */
   output: string;
+  /** `html: true`: an HTML page of the product is written too. */
+  html?: boolean;
 }
 
 export function toProductSpecs(products: z.infer<typeof productsSchema>): ProductSpec[] {
@@ -114,6 +141,7 @@ export function toProductSpecs(products: z.infer<typeof productsSchema>): Produc
     template: p.template,
     sizes: p.sizes ?? [jisSize('A4')!],
     output: p.output,
+    ...(p.html ? { html: true } : {}),
   }));
 }
 

@@ -10,6 +10,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearThemeCache } from '../build/theme.js';
+import { clearLabelsCache } from '../template/labels.js';
 import { planJobs, resetSharedEngines } from '../build/build.js';
 import type { BuildJob } from '../build/products.js';
 import type { Content } from '../content/index.js';
@@ -188,7 +189,8 @@ export class Workspace {
   applyChanges(paths: readonly string[]): Impact {
     const impact = classifyChanges(paths, { ...this.roots, orgDirs: this.orgs.map((o) => o.dir) });
     if (impact.reset.templates || impact.reset.icons) resetSharedEngines({ templates: impact.reset.templates, icons: impact.reset.icons });
-    if (impact.reset.theme) clearThemeCache();
+    // templates/labels/*.yaml count as "other files in templates/", which reset the theme too.
+    if (impact.reset.theme) (clearThemeCache(), clearLabelsCache());
     if (impact.reset.fonts) resetDefaultFontRegistry();
     for (const dir of impact.orgDirs) {
       const org = this.orgs.find((o) => o.dir === dir);

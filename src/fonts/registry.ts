@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import { parse as parseYaml } from 'yaml';
 import { userError } from '../diagnostics/diagnostic.js';
+import { type FontChain, makeChain, matchLanguage } from './chain.js';
 
 export interface FontFace {
   /** Stable key, e.g. "BIZ UDPGothic/700". */
@@ -29,8 +30,11 @@ export interface FontFace {
 }
 
 interface RegistryFile {
+  /** scripts: the languages (BCP 47) a family is made for; a generic family maps to it only for those. */
   families: Record<string, { scripts?: string[]; licence?: string; faces: { weight: number; file: string }[] }>;
   generic?: Record<string, string>;
+  /** Per language (and `default`): the families that characters fall back to, in order. */
+  fallback?: Record<string, string[]>;
 }
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -39,11 +43,14 @@ const require = createRequire(import.meta.url);
 export class FontRegistry {
   private readonly faces = new Map<string, FontFace>();
   private readonly parsed = new Map<string, fontkit.Font>();
+  private readonly chains = new Map<string, FontChain>();
 
   constructor(
     private readonly registry: RegistryFile,
     private readonly registryDir: string,
-  ) {}
+  ) {
+    checkFallback(registry);
+  }
 
   static load(registryPath = join(PROJECT_ROOT, 'fonts/registry.yaml')): FontRegistry {
     const data = parseYaml(readFileSync(registryPath, 'utf8')) as RegistryFile;
@@ -80,6 +87,56 @@ export class FontRegistry {
     });
   }
 
+  /**
+   * The fallback chain for an element: the families of its CSS font-family list, then the
+   * registry's fallback chain for its language (`lang`, inherited). A generic family
+   * (sans-serif) maps through `generic` only when that family is made for the language
+   * (its `scripts`); otherwise it stands for the language's chain, so that the language picks
+   * the primary font: zh-Hant text set in sans-serif gets Noto Sans TC's glyph forms, not
+   * BIZ UDPGothic's Japanese ones. Nothing is parsed until a face is asked for.
+   */
+  chain(familyList: readonly string[], weight: number, lang?: string): FontChain {
+    const fallback = this.registry.fallback ?? {};
+    const language = matchLanguage(lang, Object.keys(fallback).filter((k) => k !== 'default'));
+    const cacheKey = `${familyList.join('\u0000')}|${weight}|${language ?? ''}`;
+    const cached = this.chains.get(cacheKey);
+    if (cached) return cached;
+    const languageChain = fallback[language ?? 'default'] ?? [];
+    const names: string[] = [];
+    for (const requested of familyList) {
+      const generic = this.registry.generic?.[requested];
+      if (generic !== undefined) {
+        const scripts = this.registry.families[generic]?.scripts;
+        if (!language || !scripts || scripts.includes(language)) names.push(generic);
+        else names.push(...languageChain);
+      } else if (this.registry.families[requested]) names.push(requested);
+    }
+    names.push(...languageChain);
+    const families = [...new Set(names)];
+    if (families.length === 0) this.resolve(familyList, weight); // throws fonts/unknown-family
+    const chain = makeChain(`${language ?? ''}|${weight}|${families.join('>')}`, language, families, (i) => {
+      const name = families[i]!;
+      const face = nearestWeight(this.registry.families[name]!.faces, weight);
+      return this.face(name, face.weight, face.file);
+    });
+    this.chains.set(cacheKey, chain);
+    return chain;
+  }
+
+  /** Keys ("Noto Sans SC/400") of the faces parsed so far: what a document has opened. */
+  parsedFaces(): string[] {
+    return [...this.faces.keys()];
+  }
+
+  /** Registered families that have a glyph for cp, with their languages (for hints: parses every font). */
+  familiesWith(cp: number, weight = 400): { family: string; languages: string[] }[] {
+    return this.families().flatMap((name) => {
+      const entry = this.registry.families[name]!;
+      const face = nearestWeight(entry.faces, weight);
+      return this.face(name, face.weight, face.file).glyphId(cp) !== 0 ? [{ family: name, languages: entry.scripts ?? [] }] : [];
+    });
+  }
+
   private face(family: string, weight: number, file: string): FontFace {
     const key = `${family}/${weight}`;
     const cached = this.faces.get(key);
@@ -111,6 +168,27 @@ export class FontRegistry {
         file: 'fonts/registry.yaml',
       });
     }
+  }
+}
+
+/** A fallback chain naming an unregistered family is a mistake in fonts/registry.yaml. */
+function checkFallback(registry: RegistryFile): void {
+  for (const [language, names] of Object.entries(registry.fallback ?? {})) {
+    const unknown = names.filter((n) => !registry.families[n]);
+    if (unknown.length === 0) continue;
+    throw userError({
+      code: 'fonts/unknown-fallback',
+      message: {
+        ja: `fallback の ${language} に登録されていないフォント「${unknown.join('、')}」があります。`,
+        en: `The fallback chain for ${language} names unregistered fonts: ${unknown.join(', ')}.`,
+      },
+      hint: {
+        ja: `families に登録されているのは ${Object.keys(registry.families).join('、')} です。`,
+        en: `families registers: ${Object.keys(registry.families).join(', ')}.`,
+      },
+      file: 'fonts/registry.yaml',
+      path: `fallback.${language}`,
+    });
   }
 }
 

@@ -4,8 +4,8 @@
  *
  * - Backgrounds (filled paths) that touch a trim edge are extended into the bleed by the
  *   bleed amount on that side, so a trimming error never shows a white hairline.
- * - Text must stay inside the safe area (trim minus 5 mm by default, print.md); a glyph run
- *   outside it is reported as a warning naming the element.
+ * - Text must stay inside the safe area (trim minus `@page { -kp-safe-margin }`, 5 mm by
+ *   default, print.md); a glyph run outside it is reported as a warning naming the element.
  *
  * Pure: the input document is not changed.
  */
@@ -24,16 +24,20 @@ export interface PrintSetup {
   /** pt per side. */
   bleed: number;
   marks: { crop: boolean; cross: boolean };
-  /** Distance of the safe area inside the trim, pt. */
+  /** Distance of the safe area inside the trim, pt (`@page { -kp-safe-margin }`, default 5 mm). */
   safeMargin: number;
+  /** `@page { -kp-rich-black }`: CMYK for large black fills; absent: K100 everywhere. */
+  richBlack?: { c: number; m: number; y: number; k: number };
 }
 
-/** The print flavour's setup: the template's @page bleed/marks, else 3 mm and crop cross. */
+/** The print flavour's setup: the template's @page declarations, else 3 mm, crop cross, 5 mm, no rich black. */
 export function printSetupOf(doc: DisplayDocument, overrides: Partial<PrintSetup> = {}): PrintSetup {
+  const richBlack = 'richBlack' in overrides ? overrides.richBlack : doc.printSetup?.richBlack;
   return {
     bleed: overrides.bleed ?? doc.printSetup?.bleed ?? DEFAULT_BLEED,
     marks: overrides.marks ?? doc.printSetup?.marks ?? { crop: true, cross: true },
-    safeMargin: overrides.safeMargin ?? DEFAULT_SAFE_MARGIN,
+    safeMargin: overrides.safeMargin ?? doc.printSetup?.safeMargin ?? DEFAULT_SAFE_MARGIN,
+    ...(richBlack ? { richBlack } : {}),
   };
 }
 
@@ -112,7 +116,7 @@ function checkSafeArea(page: DisplayPage, pageNumber: number, safe: number, bag:
     if (!out) continue;
     const text = item.glyphs.map((g) => g.text).join('').slice(0, 20);
     const element = item.origin?.element ?? '?';
-    const mm = (safe / MM).toFixed(0);
+    const mm = String(Math.round((safe / MM) * 10) / 10);
     bag.warn({
       code: 'layout/outside-safe-area',
       message: {

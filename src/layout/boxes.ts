@@ -12,8 +12,13 @@ import type { InlineRun, ParagraphOptions } from '../text/types.js';
 import type { ItemOrigin } from './display-list.js';
 import { markerText } from './markers.js';
 import { combineUpright } from './vertical.js';
+import { itemizeRuns } from '../text/itemize.js';
+import { coverageError } from '../text/itemize-coverage.js';
+import type { MissingGlyph } from '../text/missing-glyph.js';
 import { rubyRuns } from './ruby.js';
 import { qrBox, type QrMatrix } from './qr.js';
+import { contentStructOf, labelStructOf, linkSegments, tagRubyRuns } from './structure.js';
+import { imageBox, type ImageBox, type ImageResolver } from './image.js';
 
 interface BoxBase {
   style: ComputedStyle;
@@ -57,7 +62,7 @@ export interface QrBox extends BoxBase {
   label?: string;
 }
 
-export type Box = ContainerBox | TextBox | IconBox | QrBox;
+export type Box = ContainerBox | TextBox | IconBox | QrBox | ImageBox;
 
 const INLINE_TAGS = new Set(['span', 'strong', 'em', 'b', 'small', 'br', 'a', 'ruby', 'rt']);
 
@@ -66,11 +71,16 @@ interface BoxContext {
   /** File named in diagnostics for elements without a source position. */
   file: string;
   diagnostics?: DiagnosticBag;
+  /** Finds <img> files (src/images); without it images are warned about and skipped. */
+  images?: ImageResolver;
+  /** Characters no font of their fallback chain has (the coverage gate), for one error at the end. */
+  missing: MissingGlyph[];
 }
 
-export function buildBoxTree(root: StyledElement, fonts: FontRegistry, file: string, diagnostics?: DiagnosticBag): ContainerBox {
-  const ctx: BoxContext = { fonts, file, ...(diagnostics ? { diagnostics } : {}) };
+export function buildBoxTree(root: StyledElement, fonts: FontRegistry, file: string, diagnostics?: DiagnosticBag, images?: ImageResolver): ContainerBox {
+  const ctx: BoxContext = { fonts, file, ...(diagnostics ? { diagnostics } : {}), ...(images ? { images } : {}), missing: [] };
   const box = buildElement(root, ctx, undefined);
+  if (ctx.missing.length > 0) throw coverageError(ctx.missing, fonts, file);
   if (box.kind === 'container') return box;
   return { kind: 'container', style: root.style, origin: box.origin, element: root, children: [box] };
 }
@@ -83,7 +93,7 @@ function isInline(node: StyledNode): boolean {
 function buildElement(el: StyledElement, ctx: BoxContext, inheritedFit: TextBox['fit']): Box {
   const { fonts, file } = ctx;
   const origin = originOf(el, file);
-  if (el.tag === 'img') return unsupportedImage(el, origin, ctx);
+  if (el.tag === 'img') return imageBox(el, origin, ctx.images, ctx.diagnostics) ?? { kind: 'container', style: el.style, origin, element: el, children: [] };
   if (el.tag === 'kp-qr') return qrBox(el, origin);
   const fit = el.style.fitMinSize !== undefined ? { element: el, minSize: el.style.fitMinSize } : inheritedFit;
   if (el.tag === 'kp-icon') {
@@ -91,12 +101,12 @@ function buildElement(el: StyledElement, ctx: BoxContext, inheritedFit: TextBox[
     return { kind: 'icon', style: el.style, origin, element: el, name: el.attrs.name ?? '', ...(label ? { label } : {}) };
   }
   const children = el.children.filter((c) => c.kind === 'text' || c.style.display !== 'none');
-  if (children.every(isInline)) return textBox(el, children, fonts, origin, fit);
+  if (children.every(isInline)) return textBox(el, children, ctx, origin, fit);
   const boxes: Box[] = [];
   let pending: StyledNode[] = [];
   const flush = (): void => {
     if (pending.some((n) => n.kind === 'element' || n.text.trim() !== '')) {
-      boxes.push(textBox({ ...el, style: anonymousStyle(el.style) }, pending, fonts, origin, fit));
+      boxes.push(textBox({ ...el, style: anonymousStyle(el.style) }, pending, ctx, origin, fit));
     }
     pending = [];
   };
@@ -146,10 +156,12 @@ function anonymousStyle(style: ComputedStyle): ComputedStyle {
   };
 }
 
-function textBox(el: StyledElement, nodes: StyledNode[], fonts: FontRegistry, origin: ItemOrigin, fit: TextBox['fit']): TextBox {
-  const runs: InlineRun[] = [];
-  collectRuns(nodes, fonts, origin, runs);
-  trimEdges(runs);
+function textBox(el: StyledElement, nodes: StyledNode[], ctx: BoxContext, origin: ItemOrigin, fit: TextBox['fit']): TextBox {
+  const collected: InlineRun[] = [];
+  collectRuns(nodes, ctx.fonts, origin, collected);
+  trimEdges(collected);
+  // One face per run from here on: the fallback chain splits runs by coverage (text/itemize.ts).
+  const runs = itemizeRuns(collected, ctx.missing);
   const s = el.style;
   return {
     kind: 'text',
@@ -177,11 +189,18 @@ function collectRuns(nodes: StyledNode[], fonts: FontRegistry, origin: ItemOrigi
   for (const node of nodes) {
     if (node.kind === 'text') {
       if (node.text === '') continue;
-      out.push({ text: node.text, style: textStyle(node.style, fonts), origin, ...combineUpright(node.style) });
+      // A URL in the text is a run of its own, tied to its Link node (layout/structure.ts).
+      for (const seg of linkSegments(node)) {
+        if (seg.text === '') continue;
+        const o = seg.link === undefined ? origin : { ...origin, struct: seg.link };
+        out.push({ text: seg.text, style: textStyle(node.style, fonts), origin: o, ...combineUpright(node.style) });
+      }
     } else if (node.tag === 'br') {
       out.push({ text: '\n', style: textStyle(node.style, fonts), origin });
     } else if (node.tag === 'ruby') {
+      const from = out.length;
       rubyRuns(node, originOf(node, origin.file ?? ''), fonts, (n, o, into) => collectRuns(n, fonts, o, into), out);
+      tagRubyRuns(node, out, from);
     } else {
       collectRuns(node.children, fonts, originOf(node, origin.file ?? ''), out);
     }
@@ -198,9 +217,12 @@ function trimEdges(runs: InlineRun[]): void {
   runs[last] = { ...runs[last]!, text: runs[last]!.text.replace(/ +$/, '') };
 }
 
+/** The style of an element's text: its face is the primary of its fallback chain (font-family, weight, lang). */
 export function textStyle(style: ComputedStyle, fonts: FontRegistry): InlineRun['style'] {
+  const chain = fonts.chain(style.fontFamily, style.fontWeight, style.lang);
   return {
-    face: fonts.resolve(style.fontFamily, style.fontWeight),
+    chain,
+    face: chain.primary,
     size: style.fontSize,
     color: style.color,
     letterSpacing: style.letterSpacing,
@@ -212,13 +234,16 @@ function attachMarker(box: Box, list: StyledElement, item: StyledElement, index:
   if (text === undefined) return;
   const first = firstTextBox(box);
   if (!first) return;
-  first.marker = { text, style: textStyle(item.style, fonts), origin: { ...first.origin, decorative: true } };
+  // Decorative for the typeset lines, yet tagged: the marker is the list item's Lbl.
+  const lbl = labelStructOf(item);
+  const { struct: _paragraph, ...origin } = first.origin;
+  first.marker = { text, style: textStyle(item.style, fonts), origin: { ...origin, decorative: true, ...(lbl !== undefined ? { struct: lbl } : {}) } };
   void list;
 }
 
 export function firstTextBox(box: Box): TextBox | undefined {
   if (box.kind === 'text') return box;
-  if (box.kind === 'icon' || box.kind === 'qr') return undefined;
+  if (box.kind === 'icon' || box.kind === 'qr' || box.kind === 'image') return undefined;
   for (const c of box.children) {
     const t = firstTextBox(c);
     if (t) return t;
@@ -227,6 +252,11 @@ export function firstTextBox(box: Box): TextBox | undefined {
 }
 
 export function originOf(el: StyledElement, file: string): ItemOrigin {
+  const struct = contentStructOf(el);
+  return struct === undefined ? sourceOriginOf(el, file) : { ...sourceOriginOf(el, file), struct };
+}
+
+function sourceOriginOf(el: StyledElement, file: string): ItemOrigin {
   const cls = el.attrs.class ? `.${el.attrs.class.trim().split(/\s+/).join('.')}` : '';
   const src = el.dataSource;
   if (src?.line !== undefined) {
@@ -239,20 +269,3 @@ export function originOf(el: StyledElement, file: string): ItemOrigin {
   };
 }
 
-/**
- * Raster images are not drawn yet (they arrive with the print and preview work): say so
- * rather than leave an empty space without a word.
- */
-function unsupportedImage(el: StyledElement, origin: ItemOrigin, ctx: BoxContext): ContainerBox {
-  ctx.diagnostics?.warn({
-    code: 'layout/image-unsupported',
-    message: {
-      ja: `画像 <img src="${el.attrs.src ?? ''}"> はまだ描画できません（${origin.element}）。`,
-      en: `Images (<img src="${el.attrs.src ?? ''}">) are not drawn yet (${origin.element}).`,
-    },
-    hint: { ja: 'アイコンは <kp-icon name="…"> で描けます。', en: 'Use <kp-icon name="…"> for vector icons.' },
-    ...(origin.file ? { file: origin.file } : {}),
-    ...(origin.line ? { line: origin.line } : {}),
-  });
-  return { kind: 'container', style: el.style, origin, element: el, children: [] };
-}

@@ -3,6 +3,9 @@
  * Units are points, origin top-left, y growing downwards. It knows nothing of pdf-lib or sharp.
  */
 import type { FontFace } from '../fonts/registry.js';
+import type { StructNode } from './structure.js';
+
+export type { StructNode, StructRole } from './structure.js';
 
 export type Color =
   | { space: 'rgb'; r: number; g: number; b: number } // 0..1
@@ -15,7 +18,16 @@ export interface DisplayDocument {
    * The template's `@page { bleed; marks }`, when it declares them (pt). Only the print
    * flavour reads this (layout/bleed.ts, render/pdf/print/); the plain PDF ignores it.
    */
-  printSetup?: { bleed?: number; marks?: { crop: boolean; cross: boolean } };
+  printSetup?: {
+    bleed?: number;
+    marks?: { crop: boolean; cross: boolean };
+    /** `-kp-rich-black`: CMYK for large black fills (print flavour only). */
+    richBlack?: { c: number; m: number; y: number; k: number };
+    /** `-kp-safe-margin` in pt. */
+    safeMargin?: number;
+  };
+  /** The logical structure (headings, lists, figures …), for the tagged web flavour. */
+  structure?: StructNode;
 }
 
 export interface DocumentMeta {
@@ -35,7 +47,7 @@ export interface DisplayPage {
   items: DisplayItem[];
 }
 
-export type DisplayItem = GlyphRun | PathItem;
+export type DisplayItem = GlyphRun | PathItem | ImageItem;
 
 /** One font, size and colour; glyphs positioned relative to the run origin (x, baseline y). */
 export interface GlyphRun {
@@ -116,4 +128,45 @@ export interface ItemOrigin {
   path?: string;
   /** True for decorations (backgrounds, borders, page numbers): PDF artifacts later. */
   decorative?: boolean;
+  /**
+   * The logical-structure node (DisplayDocument.structure) the item belongs to; items without
+   * one are artifacts in the tagged PDF (list markers carry their Lbl although decorative).
+   */
+  struct?: number;
+  /** What kind of artifact an item without `struct` is: 'pagination' for page numbers and running heads. */
+  artifact?: 'pagination';
+  /** Text alternative of an image (`<img alt>`), for tagging it as a Figure. */
+  alt?: string;
+}
+
+/**
+ * A raster image (`<img>`). x, y, width, height is where the whole image is drawn (after
+ * object-fit); `clip`, when present, is the visible part (the element's content box, which
+ * object-fit: cover overflows). Backends read the file; layout only knows its header.
+ */
+export interface ImageItem {
+  kind: 'image';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  clip?: { x: number; y: number; width: number; height: number };
+  /** Inside a `transform: rotate(180deg)` block: the image is drawn turned a half turn in its rect. */
+  rotation?: 180;
+  source: ImageSource;
+  origin?: ItemOrigin;
+}
+
+/** One image file, as the image registry (src/images) found it. */
+export interface ImageSource {
+  /** Absolute path of the file, checked to lie inside the content, templates or assets folder. */
+  path: string;
+  /** SHA-256 (hex) of the file's bytes: one PDF XObject per distinct image, one decode per process. */
+  hash: string;
+  format: 'png' | 'jpeg';
+  /** Pixel size as displayed (EXIF orientation applied). */
+  pixelWidth: number;
+  pixelHeight: number;
+  /** EXIF orientation (2–8) of a JPEG whose pixels are stored turned or mirrored; absent when upright. */
+  orientation?: number;
 }

@@ -18,6 +18,7 @@ import type { ComputedStyle, Length, LengthOrAuto } from '../markup/types.js';
 import type { Box } from './boxes.js';
 import { measureParagraph, UNBOUNDED } from './paragraph.js';
 import { isVertical, measureVertical } from './vertical.js';
+import { sizeImageNode } from './image.js';
 
 const config = Yoga.Config.create();
 // Yoga rounds to whole points by default; print layout needs exact positions.
@@ -46,6 +47,8 @@ export function buildYogaTree(box: Box): LaidOutBox {
       const size = measureParagraph(box, available);
       return { width: widthMode === MeasureMode.Exactly ? width : Math.min(size.width, available), height: size.height };
     });
+  } else if (box.kind === 'image') {
+    sizeImageNode(node, box);
   } else {
     // An icon without a CSS size is 1em square, like an inline glyph.
     if (box.style.width === 'auto') node.setWidth(box.style.fontSize);

@@ -15,10 +15,14 @@ import { layoutFitting } from './fitting.js';
 import { marginBoxRuns } from './page-margins.js';
 import { paginate, type PageSlice } from './paginate.js';
 import { paintFlow, type Flow } from './paint.js';
+import { buildStructure } from './structure.js';
+import { imageBottom, translateImage, type ImageResolver } from './image.js';
 
 export interface LayoutEnv {
   fonts: FontRegistry;
   icons: IconRegistry;
+  /** Finds and measures <img> files (src/images/registry.ts); without it images are skipped with a warning. */
+  images?: ImageResolver;
   /** Document date (fixed for reproducible builds). */
   date: Date;
   diagnostics?: DiagnosticBag;
@@ -35,17 +39,21 @@ export function layoutDocument(doc: StyledDocument, env: LayoutEnv): DisplayDocu
     h: page.height - page.margin.top - page.margin.bottom,
   };
   const fixed = doc.root.style.height !== 'auto';
-  const boxes = buildBoxTree(doc.root, env.fonts, env.file, env.diagnostics);
+  // Built first: the box tree's origins refer to its nodes (layout/structure.ts).
+  const structure = buildStructure(doc.root, doc.lang);
+  const boxes = buildBoxTree(doc.root, env.fonts, env.file, env.diagnostics, env.images);
   setOrthogonalMeasure(boxes, area.h);
   const flow = layoutFitting(boxes, area, fixed, env);
   const slices = fixed ? [wholeSlice(flow)] : paginate(flow.units, area.h);
   if (!fixed) checkSlicesFit(flow, slices, area.h, env.file);
   const pages = slices.map((slice, i) => assemblePage(flow, slices, i, doc, env));
-  const out: DisplayDocument = { pages, meta: { title: doc.title, lang: doc.lang, date: env.date } };
-  if (page.bleed !== undefined || page.marks !== undefined) {
+  const out: DisplayDocument = { pages, meta: { title: doc.title, lang: doc.lang, date: env.date }, structure };
+  if (page.bleed !== undefined || page.marks !== undefined || page.richBlack !== undefined || page.safeMargin !== undefined) {
     out.printSetup = {
       ...(page.bleed !== undefined ? { bleed: page.bleed } : {}),
       ...(page.marks !== undefined ? { marks: { ...page.marks } } : {}),
+      ...(page.richBlack !== undefined ? { richBlack: { ...page.richBlack } } : {}),
+      ...(page.safeMargin !== undefined ? { safeMargin: page.safeMargin } : {}),
     };
   }
   return out;
@@ -87,6 +95,7 @@ function assemblePage(flow: Flow, slices: PageSlice[], index: number, doc: Style
 
 function translate(item: DisplayItem, dx: number, dy: number): DisplayItem {
   if (item.kind === 'glyphs') return { ...item, x: item.x + dx, y: item.y + dy };
+  if (item.kind === 'image') return translateImage(item, dx, dy);
   return { ...item, commands: item.commands.map((c) => move(c, dx, dy)) };
 }
 
@@ -128,6 +137,7 @@ function checkSlicesFit(flow: Flow, slices: readonly PageSlice[], pageHeight: nu
 /** The lowest point a display item draws at (glyphs by their baseline, or column end). */
 function itemBottom(item: DisplayItem): number {
   if (item.kind === 'path') return Math.max(...item.commands.map((c) => (c.op === 'Z' ? -Infinity : c.y)));
+  if (item.kind === 'image') return imageBottom(item);
   if (!item.vertical) return item.y;
   // A glyph's origin sits on its baseline near the bottom of its 1 em cell.
   return Math.max(...item.glyphs.map((g) => item.y + (g.y ?? 0)));

@@ -23,5 +23,5 @@ function runsFor(box: PageMarginBox, page: PageStyle, n: number, total: number, 
   // Centred vertically in its margin.
   const band = vertical === 'top' ? [0, page.margin.top] : [page.height - page.margin.bottom, page.height];
   const baseline = (band[0]! + band[1]!) / 2 - (ascent + descent) / 2 + ascent;
-  return lineRuns(line, x, baseline, { element: `@page @${box.position}`, decorative: true });
+  return lineRuns(line, x, baseline, { element: `@page @${box.position}`, decorative: true, artifact: 'pagination' });
 }

@@ -15,6 +15,7 @@ import type { LaidOutBox } from './flex.js';
 import { compose, fontExtents, lineHeightOf, scaledRuns, singleLine } from './paragraph.js';
 import { isVertical, paintVerticalText } from './vertical.js';
 import { paintQr } from './qr.js';
+import { paintImage } from './image.js';
 import { markFlow, rotateHalfTurn } from './transform.js';
 import { rubyGlyphRuns, rubyLineExtras } from './ruby.js';
 
@@ -107,6 +108,7 @@ function walk(
   if (box.kind === 'text') paintText(box, content, ancestors, flow);
   else if (box.kind === 'icon') paintIcon(box, content, flow, icons);
   else if (box.kind === 'qr') paintQr(box, content, flow);
+  else if (box.kind === 'image') paintImage(box, content, flow);
   else {
     const inner = [{ rect: content, fixedHeight: s.height !== 'auto' || s.flexGrow > 0 }, ...ancestors];
     for (const child of laid.children) walk(child, x, y, inner, flow, icons, open, closed);

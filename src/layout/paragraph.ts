@@ -4,6 +4,7 @@
  * measurement several times while it resolves a flex line.
  */
 import { composeParagraph } from '../text/compose.js';
+import { itemizeRuns } from '../text/itemize.js';
 import type { ComposedLine, ComposedParagraph, InlineRun, ParagraphOptions, TextStyle } from '../text/types.js';
 import type { TextBox } from './boxes.js';
 import { rubyLineExtras } from './ruby.js';
@@ -86,7 +87,7 @@ export function measureParagraph(box: TextBox, width: number): { width: number; 
 
 /** A short text set on one line without wrapping (list markers, running page numbers). */
 export function singleLine(run: InlineRun): ComposedLine | undefined {
-  return composeParagraph([run], {
+  return composeParagraph(itemizeRuns([run]), {
     width: UNBOUNDED,
     indent: 0,
     align: 'start',
@@ -97,8 +98,12 @@ export function singleLine(run: InlineRun): ComposedLine | undefined {
   }).lines[0];
 }
 
-/** Ascent and descent (both positive, pt) of a style's font at its size. */
+/**
+ * Ascent and descent (both positive, pt) of a style's font at its size: the primary font of
+ * its fallback chain, so a line keeps one baseline whichever fonts its characters come from.
+ */
 export function fontExtents(style: TextStyle): { ascent: number; descent: number } {
-  const k = style.size / style.face.unitsPerEm;
-  return { ascent: style.face.ascender * k, descent: -style.face.descender * k };
+  const face = style.chain?.primary ?? style.face;
+  const k = style.size / face.unitsPerEm;
+  return { ascent: face.ascender * k, descent: -face.descender * k };
 }

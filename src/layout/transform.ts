@@ -20,6 +20,7 @@ import type { ComputedStyle } from '../markup/types.js';
 import type { Rect } from './decorations.js';
 import type { DisplayItem, PathCommand } from './display-list.js';
 import type { Flow } from './paint.js';
+import { rotateImage } from './image.js';
 
 /** How much of a flow existed before a box was painted. */
 export interface FlowMark {
@@ -60,6 +61,7 @@ function rotateItem(item: DisplayItem, cx: number, cy: number): DisplayItem {
     const { rotation: _old, ...rest } = item;
     return { ...rest, x: 2 * cx - item.x, y: 2 * cy - item.y, ...(rotation ? { rotation } : {}) };
   }
+  if (item.kind === 'image') return rotateImage(item, cx, cy);
   return { ...item, commands: item.commands.map((c) => rotateCommand(c, cx, cy)) };
 }
 

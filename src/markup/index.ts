@@ -76,6 +76,7 @@ export function parseMarkup(html: string, options: ParseMarkupOptions): StyledDo
   };
 
   const htmlStyle = styleOf(doc.html, 'html', INITIAL_STYLE);
+  htmlStyle.lang = doc.lang;
   env.rem = htmlStyle.fontSize; // rem is relative to the root element's font-size
 
   const build = (el: Element, parent: ComputedStyle, inFlex: boolean): StyledElement | undefined => {
@@ -83,6 +84,7 @@ export function parseMarkup(html: string, options: ParseMarkupOptions): StyledDo
     if (standIn === 'drop') return undefined;
     const tag = standIn ?? el.name;
     const style = styleOf(el, tag, parent);
+    if (el.attribs['lang']?.trim()) style.lang = el.attribs['lang'].trim(); // inherited like CSS (createStyle)
     if (inFlex && style.display === 'inline') style.display = 'block'; // flex items are blockified
     // Layout needs a root box, so <body> itself is never dropped (nor inline).
     if (el === doc.body && (style.display === 'none' || style.display === 'inline')) style.display = 'block';

@@ -4,12 +4,12 @@
  */
 import type { Atrule, CssNode } from 'css-tree';
 import * as csstree from 'css-tree';
-import type { ComputedStyle, PageMarginBox, PageMarks, PageStyle, Sides } from './types.js';
+import type { ComputedStyle, PageMarginBox, PageMarks, PageStyle, RichBlack, Sides } from './types.js';
 import { cssLoc, warn, type Diags, type Loc } from './diag.js';
 import { parseDeclaration, valueNodes, type ParsedDecl } from './declarations.js';
 import { computeStyle, pickWinners, type PageEnv } from './cascade.js';
 import { SIDES } from './properties.js';
-import { ValueError, ident, parseLength, type SpecLength } from './values.js';
+import { ValueError, ident, parseColor, parseLength, type SpecLength } from './values.js';
 
 const mm = (n: number) => (n * 72) / 25.4;
 /**
@@ -39,7 +39,9 @@ type PageDecl =
   | { prop: 'size'; value: PageSize; important: boolean }
   | { prop: Side; value: SpecLength; important: boolean }
   | { prop: 'bleed'; value: number; important: boolean }
-  | { prop: 'marks'; value: PageMarks; important: boolean };
+  | { prop: 'marks'; value: PageMarks; important: boolean }
+  | { prop: 'richBlack'; value: RichBlack | null; important: boolean }
+  | { prop: 'safeMargin'; value: number; important: boolean };
 type Side = keyof Sides<number>;
 type Content = PageMarginBox['content'];
 
@@ -112,6 +114,39 @@ function parseMarks(nodes: CssNode[]): PageMarks {
   return marks;
 }
 
+/** The rich black `auto` stands for: C40 M40 Y40 K100 (220 % ink), print.md's usual mix. */
+export const DEFAULT_RICH_BLACK: RichBlack = { c: 0.4, m: 0.4, y: 0.4, k: 1 };
+/** Inks the print flavour allows in total (render/pdf/print/cmyk.ts INK_LIMIT, 300 %). */
+const RICH_BLACK_INK_LIMIT = 3;
+
+/**
+ * `-kp-rich-black: none | auto | device-cmyk(c m y 1)`: a rich black is K100 plus some of C, M
+ * and Y, within the ink limit and short of the registration colour; null for none.
+ */
+function parseRichBlack(nodes: CssNode[], text: string): RichBlack | null {
+  if (nodes.length !== 1) throw new ValueError();
+  const word = ident(nodes[0]);
+  if (word === 'none') return null;
+  if (word === 'auto') return { ...DEFAULT_RICH_BLACK };
+  const color = parseColor(nodes[0], { note: () => {} }, text);
+  const detail = {
+    ja: 'K は 100 %、C+M+Y+K は 300 % 以下、C・M・Y のすべてが 100 % ではない色にしてください（例: device-cmyk(0.4 0.4 0.4 1)）。',
+    en: 'K must be 100 %, C+M+Y+K at most 300 %, and not all of C, M, Y at 100 % (e.g. device-cmyk(0.4 0.4 0.4 1)).',
+  };
+  if (typeof color === 'string' || color.space !== 'cmyk') throw new ValueError(detail);
+  const { c, m, y, k } = color;
+  if (k < 1 || c + m + y + k > RICH_BLACK_INK_LIMIT + 1e-9 || (c >= 1 && m >= 1 && y >= 1)) throw new ValueError(detail);
+  return { c, m, y, k };
+}
+
+/** `-kp-safe-margin: <length>`: how far inside the trim text must stay (default 5 mm). */
+function parseSafeMargin(nodes: CssNode[]): number {
+  if (nodes.length !== 1) throw new ValueError();
+  const n = absolute(nodes[0]).n;
+  if (n < 0) throw new ValueError();
+  return n;
+}
+
 function parseContent(nodes: CssNode[]): Content {
   if (nodes.length === 1 && (ident(nodes[0]) === 'none' || ident(nodes[0]) === 'normal')) return [];
   return nodes.map((n) => {
@@ -129,12 +164,15 @@ function parseContent(nodes: CssNode[]): Content {
   });
 }
 
-const PAGE_SYNTAX: Record<string, string> = {
+/** What @page accepts (also the README's generated reference, markup/reference.ts). */
+export const PAGE_SYNTAX: Record<string, string> = {
   size: 'A1–A5 | B1–B5 (JIS) [portrait | landscape] | <length>{1,2} | auto',
   margin: '<length>{1,4}',
   content: '<string> | counter(page) | counter(pages)',
   bleed: 'auto | <length>',
   marks: 'none | [crop || cross]',
+  '-kp-rich-black': 'none | auto | device-cmyk(<c> <m> <y> 1)',
+  '-kp-safe-margin': '<length>',
 };
 
 function badValue(diags: Diags, loc: Loc, prop: string, text: string, e: ValueError): void {
@@ -174,6 +212,8 @@ export function parsePageRule(rule: Atrule, file: string, diags: Diags): PageRul
         if (prop === 'size') out.decls.push({ prop: 'size', value: parseSize(nodes), important });
         else if (prop === 'bleed') out.decls.push({ prop: 'bleed', value: parseBleed(nodes), important });
         else if (prop === 'marks') out.decls.push({ prop: 'marks', value: parseMarks(nodes), important });
+        else if (prop === '-kp-rich-black') out.decls.push({ prop: 'richBlack', value: parseRichBlack(nodes, text), important });
+        else if (prop === '-kp-safe-margin') out.decls.push({ prop: 'safeMargin', value: parseSafeMargin(nodes), important });
         else if (prop === 'margin') {
           if (nodes.length < 1 || nodes.length > 4) throw new ValueError();
           const v = nodes.map((x) => absolute(x, true));
@@ -188,7 +228,7 @@ export function parsePageRule(rule: Atrule, file: string, diags: Diags): PageRul
             'markup/unsupported-property',
             cssLoc(file, n),
             (where) => ({ ja: `@page では "${n.property}" を使えません（${where}）。`, en: `Unsupported property "${n.property}" in @page (${where}).` }),
-            { ja: '@page で使えるのは size、margin、bleed、marks だけです。', en: 'Only size, margin, bleed and marks are supported in @page.' },
+            { ja: '@page で使えるのは size、margin、bleed、marks、-kp-rich-black、-kp-safe-margin だけです。', en: 'Only size, margin, bleed, marks, -kp-rich-black and -kp-safe-margin are supported in @page.' },
           );
         }
       } catch (e) {
@@ -246,6 +286,8 @@ export function resolvePage(rules: readonly PageRule[]): Omit<PageStyle, 'margin
   const margin: Partial<Record<Side, SpecLength>> = {};
   let bleed: number | undefined;
   let marks: PageMarks | undefined;
+  let richBlack: RichBlack | null | undefined;
+  let safeMargin: number | undefined;
   for (const important of [false, true]) {
     for (const r of rules) {
       for (const d of r.decls) {
@@ -253,6 +295,8 @@ export function resolvePage(rules: readonly PageRule[]): Omit<PageStyle, 'margin
         if (d.prop === 'size') size = d.value;
         else if (d.prop === 'bleed') bleed = d.value;
         else if (d.prop === 'marks') marks = d.value;
+        else if (d.prop === 'richBlack') richBlack = d.value;
+        else if (d.prop === 'safeMargin') safeMargin = d.value;
         else margin[d.prop] = d.value;
       }
     }
@@ -275,6 +319,8 @@ export function resolvePage(rules: readonly PageRule[]): Omit<PageStyle, 'margin
   // Only when declared, so documents without them stay exactly as before.
   if (bleed !== undefined) out.bleed = bleed;
   if (marks !== undefined) out.marks = marks;
+  if (richBlack) out.richBlack = richBlack;
+  if (safeMargin !== undefined) out.safeMargin = safeMargin;
   return out;
 }
 

@@ -5,6 +5,7 @@
 import './props-box.js';
 import './props-text.js';
 import './props-transform.js';
+import './props-image.js';
 import './props-writing.js';
 
 export { LONGHANDS, SIDES, type ComputeEnv, type Longhand } from './registry.js';

@@ -5,7 +5,7 @@
 import { PROPERTY_INFO } from './declarations.js';
 import { SUPPORTED_AT_RULES } from './css.js';
 import { SUPPORTED_ELEMENTS } from './html.js';
-import { PAGE_SIZES } from './page.js';
+import { PAGE_SIZES, PAGE_SYNTAX } from './page.js';
 import { SUPPORTED_SELECTORS } from './selectors.js';
 import { SUPPORTED_UNITS } from './values.js';
 import { NAMED_COLORS } from './colors.js';
@@ -24,6 +24,11 @@ export function templateReferenceMarkdown(): string {
     `**At-rules:** ${SUPPORTED_AT_RULES.map((a) => `\`${a}\``).join(', ')} (margin boxes inside @page, with \`content\`: strings, counter(page), counter(pages)). Page sizes: ${Object.keys(PAGE_SIZES)
       .map((k) => k.toUpperCase())
       .join(', ')} (B = JIS B), \`portrait\`/\`landscape\`, or two lengths. Default: A4, 20mm margins.`,
+    '',
+    `**@page properties:** ${Object.entries(PAGE_SYNTAX)
+      .filter(([name]) => name !== 'content') // margin boxes' own, described above
+      .map(([name, syntax]) => `\`${name}: ${esc(syntax)}\``)
+      .join('; ')}. \`bleed\`, \`marks\`, \`-kp-rich-black\` and \`-kp-safe-margin\` matter only for the print flavour (defaults 3mm, crop cross, none, 5mm).`,
     '',
     `**Units:** ${SUPPORTED_UNITS.join(', ')} (vw/vh = 1% of the page area). No \`calc()\`.`,
     '',

@@ -49,6 +49,7 @@ export function createStyle(p: ComputedStyle): ComputedStyle {
     fontFamily: p.fontFamily,
     fontSize: p.fontSize,
     fontWeight: p.fontWeight,
+    ...(p.lang !== undefined ? { lang: p.lang } : {}),
     lineHeight: p.lineHeight,
     letterSpacing: p.letterSpacing,
     textAlign: p.textAlign,

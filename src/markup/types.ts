@@ -58,6 +58,11 @@ export interface ComputedStyle {
   fontFamily: string[];
   fontSize: number; // pt
   fontWeight: number; // 100..900
+  /**
+   * The element's language: its `lang` attribute, else its parent's (HTML inheritance; the
+   * root gets the document's). Not a CSS property; it picks the font fallback chain.
+   */
+  lang?: string;
   /** Line height in pt (numbers and percentages are multiplied by font-size at cascade time). */
   lineHeight: number;
   /**
@@ -106,6 +111,10 @@ export interface ComputedStyle {
    * centre (layout/transform.ts); layout itself is unaffected. Absent when not rotated.
    */
   rotate?: 180;
+  /** CSS object-fit of an <img> (props-image.ts); absent means fill, the CSS initial value. */
+  objectFit?: 'fill' | 'contain' | 'cover';
+  /** CSS object-position as fractions of the free space (0 = left/top); absent means centre. */
+  objectPosition?: { x: number; y: number };
 }
 
 export interface StyledElement {
@@ -159,6 +168,18 @@ export interface PageStyle {
   bleed?: number;
   /** `@page { marks: crop || cross | none }`, when declared. Absent: none (plain), crop cross (print). */
   marks?: PageMarks;
+  /** `@page { -kp-rich-black }`: the CMYK of large black areas in the print flavour; absent: K100 everywhere. */
+  richBlack?: RichBlack;
+  /** `@page { -kp-safe-margin }` in pt, when declared. Absent: 5 mm (layout/bleed.ts). */
+  safeMargin?: number;
+}
+
+/** A rich black, K = 1 (C, M, Y 0–1). */
+export interface RichBlack {
+  c: number;
+  m: number;
+  y: number;
+  k: number;
 }
 
 /** Printer's marks: crop = 日本式トンボ corner marks, cross = centre (registration) marks. */

@@ -2,6 +2,8 @@
 import type Handlebars from 'handlebars';
 import { toWareki } from '../content/wareki.js';
 import { policyOutline } from './policy-outline.js';
+import { rubyHtml, stripRuby } from '../furigana/markup.js';
+import { formatDate, type Labels } from './labels.js';
 
 export function registerHelpers(hb: typeof Handlebars): void {
   // {{wareki policy.date}} → 令和7年8月29日: dates are stored as ISO and printed in 和暦.
@@ -31,7 +33,18 @@ export function registerHelpers(hb: typeof Handlebars): void {
     return at ? new hb.SafeString(` data-src="${hb.escapeExpression(`${at}#${path}`)}"`) : '';
   });
   // {{{attr "name" value}}}: an HTML attribute only when the value is present.
-  hb.registerHelper('emphasize', (text: unknown) => new hb.SafeString(emphasizeQuotes(String(text), hb.escapeExpression)));
+  hb.registerHelper('emphasize', (text: unknown) => new hb.SafeString(emphasizeQuotes(String(text), (s) => rubyHtml(s, hb.escapeExpression))));
+  // {{ruby poster.lead}}: content text with its {漢字|かんじ} readings as <ruby> (src/furigana/markup.ts).
+  hb.registerHelper('ruby', (text: unknown) => new hb.SafeString(rubyHtml(String(text), hb.escapeExpression)));
+  // {{plain label}}: the text without readings, for attributes and <title>.
+  hb.registerHelper('plain', (text: unknown) => stripRuby(String(text)));
+  // {{localDate policy.date}}: the date as the variant's language writes it (labels `date`;
+  // `wareki` → 令和7年8月29日), with readings for easy Japanese.
+  hb.registerHelper('localDate', (iso: unknown, options: Handlebars.HelperOptions) => {
+    const labels = (options.data?.root as { labels?: Labels } | undefined)?.labels;
+    const text = !labels || labels.date === 'wareki' ? toWareki(String(iso)) : formatDate(String(iso), labels);
+    return new hb.SafeString(rubyHtml(text, hb.escapeExpression));
+  });
   hb.registerHelper('attr', (name: string, value: unknown) =>
     value === undefined || value === null || value === ''
       ? ''
@@ -44,7 +57,8 @@ export function registerHelpers(hb: typeof Handlebars): void {
  * a headline without the content file carrying markup. The text itself is escaped.
  */
 export function emphasizeQuotes(text: string, escape: (s: string) => string): string {
-  return escape(text).replace(/「[^「」]*」/g, (q) => `<span class="key">${q}</span>`);
+  // 「…」, and “…” as translations quote (the text is escaped first; “” are not HTML-special).
+  return escape(text).replace(/「[^「」]*」|“[^“”]*”/g, (q) => `<span class="key">${q}</span>`);
 }
 
 /** 1 → I, 4 → IV, 12 → XII (ASCII, like CSS upper-roman); 0 and negatives print as digits. */

@@ -1,16 +1,26 @@
 /**
- * A character the font cannot draw is a build error, not tofu in a printed poster: the
- * message names the character, the font and where the text came from, and suggests a
- * look-alike the font does have when we know one.
+ * A character the fonts cannot draw is a build error, not tofu in a printed poster (the
+ * coverage gate): the message names the character, its code point, the fonts tried (the
+ * fallback chain of the text's language), the document and where the text came from, and
+ * suggests a look-alike or a font that has it when we know one.
  */
 import { type Diagnostic, UserInputError } from '../diagnostics/diagnostic.js';
+import type { FontChain } from '../fonts/chain.js';
 import type { FontFace } from '../fonts/registry.js';
 import type { ItemOrigin } from '../layout/display-list.js';
 
 export interface MissingGlyph {
   char: string;
   face: FontFace;
+  /** The fallback chain that was searched, when the text had one. */
+  chain?: FontChain;
   origin?: ItemOrigin;
+  /** More characters of the same field and chain, reported in the same diagnostic. */
+  others?: string[];
+  /** The document being built (its template), when it is not the origin's file. */
+  document?: string;
+  /** Registered families outside the chain that have the character, with their languages. */
+  elsewhere?: { family: string; languages: readonly string[] }[];
 }
 
 // Common symbols missing from the BIZ UD fonts, with a look-alike those fonts include.
@@ -34,7 +44,9 @@ function hex(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-export function missingGlyphDiagnostic({ char, face, origin }: MissingGlyph): Omit<Diagnostic, 'severity'> {
+export function missingGlyphDiagnostic(m: MissingGlyph): Omit<Diagnostic, 'severity'> {
+  if (m.chain && m.chain.families.length > 1) return missingInChain(m, m.chain);
+  const { char, face, origin } = m;
   const code = hex(char.codePointAt(0)!);
   // The file, line and field lead the printed diagnostic; the message names the element.
   const en = `The font "${face.family}" has no glyph for "${char}" (${code})${origin?.element ? ` in ${origin.element}` : ''}.`;
@@ -50,6 +62,38 @@ export function missingGlyphDiagnostic({ char, face, origin }: MissingGlyph): Om
         ja: 'アイコンを使うか、このフォントにある別の文字に置き換えてください。',
         en: 'Use an icon instead, or another character that the font has.',
       };
+  return {
+    code: 'text/missing-glyph',
+    message: { ja, en },
+    hint,
+    ...(origin?.file !== undefined ? { file: origin.file } : {}),
+    ...(origin?.line !== undefined ? { line: origin.line } : {}),
+    ...(origin?.path !== undefined ? { path: origin.path } : {}),
+  };
+}
+
+function missingInChain({ char, others, chain, origin, document, elsewhere }: MissingGlyph, c: FontChain): Omit<Diagnostic, 'severity'> {
+  const chars = [char, ...(others ?? [])];
+  const fonts = c.families.join(' → ');
+  const where = [origin?.element, document !== undefined && document !== origin?.file ? document : undefined].filter(Boolean);
+  const en = `No font for ${c.lang ? `lang="${c.lang}"` : 'this'} text has ${chars.map((ch) => `"${ch}" (${hex(ch.codePointAt(0)!)})`).join(', ')}: ${fonts}${where.length ? ` (${where.join(', ')})` : ''}.`;
+  const ja = `${chars.map((ch) => `「${ch}」（${hex(ch.codePointAt(0)!)}）`).join('、')}の字形は、${c.lang ? `lang="${c.lang}" の` : 'この'}文字に使うフォント（${fonts}）のどれにもありません${where.length ? `（${where.join('、')}）` : ''}。`;
+  const other = elsewhere?.find((e) => e.languages.length > 0);
+  const alike = LOOK_ALIKES[char];
+  const hint = other
+    ? {
+        ja: `${other.family} にはあります。その部分を lang="${other.languages[0]}" の要素で囲むか、fonts/registry.yaml の fallback.${c.lang ?? 'default'} に ${other.family} を加えてください。`,
+        en: `${other.family} has it: mark that text with lang="${other.languages[0]}", or add ${other.family} to fallback.${c.lang ?? 'default'} in fonts/registry.yaml.`,
+      }
+    : alike !== undefined && c.indexOf(alike.codePointAt(0)!) >= 0
+      ? {
+          ja: `「${alike}」（${hex(alike.codePointAt(0)!)}）に置き換えるか、アイコンを使ってください。`,
+          en: `Use "${alike}" (${hex(alike.codePointAt(0)!)}) instead, or an icon.`,
+        }
+      : {
+          ja: 'アイコンを使うか、別の文字に置き換えてください。その文字のあるフォントを fonts/registry.yaml に登録することもできます（README「フォント」）。',
+          en: 'Use an icon or another character instead, or register a font that has it in fonts/registry.yaml (README, "Fonts").',
+        };
   return {
     code: 'text/missing-glyph',
     message: { ja, en },

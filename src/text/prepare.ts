@@ -140,8 +140,8 @@ function build(runs: readonly InlineRun[], trim: SpacingTrim): Prepared {
           const key = `${ch}|${r}`;
           if (!missingSeen.has(key)) {
             missingSeen.add(key);
-            const origin = runs[r]!.origin;
-            missing.push({ char: ch, face: m.face, ...(origin ? { origin } : {}) });
+            const { origin, style } = runs[r]!;
+            missing.push({ char: ch, face: m.face, ...(style.chain ? { chain: style.chain } : {}), ...(origin ? { origin } : {}) });
           }
         }
         gid[g] = glyph.id;

@@ -2,6 +2,7 @@
  * Inline text: what layout hands to the line composer, and the composed lines it gets back.
  * Points throughout; x offsets are relative to the start of the line box.
  */
+import type { FontChain } from '../fonts/chain.js';
 import type { FontFace } from '../fonts/registry.js';
 import type { Color, ItemOrigin, PositionedGlyph } from '../layout/display-list.js';
 
@@ -10,6 +11,11 @@ export interface TextStyle {
   size: number; // pt
   color: Color;
   letterSpacing: number; // pt
+  /**
+   * The fallback chain `face` was picked from (layout sets it; itemize.ts splits runs by it).
+   * Its primary face is the strut of the line; without a chain, `face` must have every glyph.
+   */
+  chain?: FontChain;
 }
 
 /** A run of text in one style, in logical order. A paragraph is a list of runs. */

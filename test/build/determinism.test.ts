@@ -61,12 +61,15 @@ describe('reproducible output', () => {
   afterAll(() => [first, second, epoch].forEach((b) => b?.cleanup()));
 
   it('writes the same files each time', () => {
-    // Every product also has its print flavour, <name>.print.pdf (test/build/print.test.ts).
-    const all = [...OKAYAMA_OUTPUTS, ...OKAYAMA_OUTPUTS.map((f) => f.replace(/\.pdf$/, '.print.pdf'))];
+    // Every product also has its print flavour, <name>.print.pdf (test/build/print.test.ts),
+    // and its web flavour, <name>.web.pdf (test/build/web.test.ts); the policy and the poster
+    // also have a web page with its Open Graph image (test/html/).
+    const html = ['policy.html', 'policy.og.png', 'poster.html', 'poster.og.png'];
+    const all = [...OKAYAMA_OUTPUTS, ...OKAYAMA_OUTPUTS.map((f) => f.replace(/\.pdf$/, '.print.pdf')), ...OKAYAMA_OUTPUTS.map((f) => f.replace(/\.pdf$/, '.web.pdf')), ...html];
     for (const b of [first, second, epoch]) expect(readdirSync(join(b.outDir, 'okayama')).sort()).toEqual(all.sort());
   });
 
-  it.each(OKAYAMA_OUTPUTS)('%s is byte-identical when built twice', (file) => {
+  it.each([...OKAYAMA_OUTPUTS, ...OKAYAMA_OUTPUTS.map((f) => f.replace(/\.pdf$/, '.web.pdf')), 'policy.html', 'policy.og.png'])('%s is byte-identical when built twice', (file) => {
     const a = first.read('okayama', file);
     const b = second.read('okayama', file);
     expect(a.length).toBeGreaterThan(1000);

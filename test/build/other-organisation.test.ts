@@ -101,16 +101,19 @@ describe('another organisation (minimal-org fixture)', () => {
     // lead, whose em box starts 3.6 mm below the trim; nothing else may be reported.
     expect(posterRun.err.filter((l) => !l.includes('layout/outside-safe-area') && !l.includes('断裁の安全域'))).toEqual([]);
     expect(posterRun.code).toBe(0);
-    expect(readdirSync(join(tmp, 'posters'))).toEqual(['minimal-org']);
+    // Beside the organisation's folder: the gallery, its thumbnails and the build cache's manifest.
+    expect(readdirSync(join(tmp, 'posters')).sort()).toEqual(['.kasuhara-cache.json', 'index.html', 'minimal-org', 'thumbnails']);
     expect(readdirSync(join(tmp, 'posters', 'minimal-org')).sort()).toEqual([
       'kaku-poster-100x148mm.pdf',
       'kaku-poster-100x148mm.print.pdf',
+      'kaku-poster-100x148mm.web.pdf',
       'kaku-poster-b3.pdf',
       'kaku-poster-b3.print.pdf',
+      'kaku-poster-b3.web.pdf',
     ]);
     expect(policyRun.err).toEqual([]);
     expect(policyRun.code).toBe(0);
-    expect(readdirSync(join(tmp, 'policy', 'minimal-org')).sort()).toEqual(['kaku-policy.pdf', 'kaku-policy.print.pdf']);
+    expect(readdirSync(join(tmp, 'policy', 'minimal-org')).sort()).toEqual(['kaku-policy.pdf', 'kaku-policy.print.pdf', 'kaku-policy.web.pdf']);
   });
 
   describe.each([

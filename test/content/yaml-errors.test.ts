@@ -117,7 +117,7 @@ describe('YAML content errors', () => {
     const dir = contentDir({ 'organisation.yaml': 'name: 町\nnameEn: Town\npolicyUrl: https://example.jp/\nissuer: 町\ncolour: red\n' });
     expect(await diagnosticsOf(() => loadContent(dir))).toMatchObject([{
       code: 'content/unknown-field', line: 5, column: 1, path: 'colour',
-      hint: { en: 'Fields expected here: name, nameEn, policyUrl, issuer, logo, theme' },
+      hint: { en: 'Fields expected here: name, nameEn, policyUrl, issuer, logo, theme, contact' },
     }]);
   });
 
@@ -168,7 +168,7 @@ describe('YAML content errors', () => {
     expect(await diagnosticsOf(() => loadContent(dir))).toEqual([{
       severity: 'error', code: 'content/unknown-field', file: shown(dir, 'organisation.yaml'), line: 4, column: 1, path: 'isuer',
       message: { ja: '不明な項目「isuer」があります。「issuer」のまちがいではありませんか？', en: 'Unknown field `isuer`: did you mean `issuer`?' },
-      hint: { ja: 'ここに書ける項目: name, nameEn, policyUrl, issuer, logo, theme', en: 'Fields expected here: name, nameEn, policyUrl, issuer, logo, theme' },
+      hint: { ja: 'ここに書ける項目: name, nameEn, policyUrl, issuer, logo, theme, contact', en: 'Fields expected here: name, nameEn, policyUrl, issuer, logo, theme, contact' },
     }]);
   });
 

@@ -62,10 +62,13 @@ describe('init, then build', () => {
     expect(readdirSync(join(root, 'out/test-org')).sort()).toEqual([
       'policy.pdf',
       'policy.print.pdf', // every product also has its print flavour
+      'policy.web.pdf', // … and its web flavour
       'poster-a3.pdf',
       'poster-a3.print.pdf',
+      'poster-a3.web.pdf',
       'poster-a4.pdf',
       'poster-a4.print.pdf',
+      'poster-a4.web.pdf',
     ]);
   });
 

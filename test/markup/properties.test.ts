@@ -23,7 +23,7 @@ describe('supported properties', () => {
         'font-family', 'font-size', 'font-weight', 'gap', 'height', 'justify-content',
         'letter-spacing', 'line-break', 'line-height', 'list-style', 'list-style-type',
         'margin', 'margin-bottom', 'margin-left', 'margin-right', 'margin-top',
-        'max-height', 'max-width', 'min-height', 'min-width', 'orphans',
+        'max-height', 'max-width', 'min-height', 'min-width', 'object-fit', 'object-position', 'orphans',
         'padding', 'padding-bottom', 'padding-left', 'padding-right', 'padding-top',
         'page-break-after', 'page-break-before', 'page-break-inside', 'row-gap',
         'text-align', 'text-align-last', 'text-indent', 'text-wrap', 'text-wrap-style',

@@ -121,9 +121,11 @@ describe('vertical text in the PDF backend', () => {
 describe('vertical text in the raster backend', () => {
   it('places each glyph at its own offset, turning sideways glyphs and compressing tate-chu-yoko', () => {
     const svg = pageToSvg(deskSign().pages[0]!);
-    expect(svg).toMatch(/translate\([\d.]+ [\d.]+\) rotate\(90\) scale\(/);
-    const scales = [...svg.matchAll(/scale\(([\d.]+) -([\d.]+)\)/g)].map((m) => Number(m[1]) / Number(m[2]));
+    // Glyph placement is matrix(a b c d e f) (render/glyph-outline.ts); sideways: a = d = 0, b > 0 (font x runs down).
+    const matrices = [...svg.matchAll(/matrix\(([^)]*)\)/g)].map((m) => m[1]!.split(' ').map(Number));
+    expect(matrices.some(([a, b, c, d]) => a === 0 && d === 0 && b! > 0 && c! > 0)).toBe(true);
+    const scales = matrices.filter(([, b, c]) => b === 0 && c === 0).map(([a, , , d]) => a! / -d!);
     expect(scales.some((r) => r > 0.5 && r < 0.99)).toBe(true); // the 29 cell: narrower than tall
-    expect(scales.filter((r) => r !== 1).length).toBe(2);
+    expect(scales.filter((r) => Math.abs(r - 1) > 1e-9).length).toBe(2);
   });
 });

@@ -38,6 +38,6 @@ export async function rasterise(page: DisplayPage): Promise<Uint8Array> {
 export function shiftPage(page: DisplayPage, dx: number, dy: number): DisplayPage {
   const move = (c: PathCommand): PathCommand =>
     c.op === 'Z' ? c : c.op === 'C' ? { ...c, x1: c.x1 + dx, y1: c.y1 + dy, x2: c.x2 + dx, y2: c.y2 + dy, x: c.x + dx, y: c.y + dy } : { ...c, x: c.x + dx, y: c.y + dy };
-  const items = page.items.map((i): DisplayItem => (i.kind === 'glyphs' ? { ...i, x: i.x + dx, y: i.y + dy } : { ...i, commands: i.commands.map(move) }));
+  const items = page.items.map((i): DisplayItem => (i.kind === 'glyphs' || i.kind === 'image' ? { ...i, x: i.x + dx, y: i.y + dy } : { ...i, commands: i.commands.map(move) }));
   return { ...page, items };
 }

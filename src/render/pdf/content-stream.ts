@@ -2,8 +2,10 @@
  * Turns one display-list page into a PDF content stream. The display list is top-left/y-down;
  * PDF user space is bottom-left/y-up, so every y becomes (page height − y) here and nowhere else.
  */
-import type { Color, DisplayPage, GlyphRun, PathItem } from '../../layout/display-list.js';
+import type { Color, DisplayPage, GlyphRun, ImageItem, PathCommand, PathItem } from '../../layout/display-list.js';
 import type { SubsetFont } from './font-subset.js';
+import { imageOps } from './image.js';
+import { cachedPathOps, cachedRunOps } from './op-cache.js';
 import { num } from './pdf-number.js';
 import { runRotationOp } from './run-rotation.js';
 import { tjArray } from './tj.js';
@@ -14,11 +16,15 @@ export interface PageContent {
   text: string;
   /** Resource names of the fonts the page uses. */
   fonts: Set<string>;
+  /** Resource names of the image XObjects the page draws. */
+  images: Set<string>;
 }
 
-export function pageContent(page: DisplayPage, fontFor: (run: GlyphRun) => SubsetFont): PageContent {
+/** `imageName` gives an image's XObject resource name (render/pdf/image.ts). */
+export function pageContent(page: DisplayPage, fontFor: (run: GlyphRun) => SubsetFont, imageName?: (item: ImageItem) => string): PageContent {
   const out: string[] = [];
   const fonts = new Set<string>();
+  const images = new Set<string>();
   let inText = false;
   // Text state carried between consecutive runs of one BT…ET block, to skip redundant ops.
   let curFont = '';
@@ -44,7 +50,10 @@ export function pageContent(page: DisplayPage, fontFor: (run: GlyphRun) => Subse
       if (tf !== curFont) out.push((curFont = tf));
       const color = colorOp(item.color, false);
       if (color !== curColor) out.push((curColor = color));
-      out.push(...(isPlaced(item) ? placedRunOps(item, font, page.height) : glyphRunOps(item, font, page.height)));
+      // The operators are shared with the print flavour's copy of the run (op-cache.ts).
+      const run = item;
+      const runOps = () => (isPlaced(run) ? placedRunOps(run, font, page.height) : glyphRunOps(run, font, page.height));
+      out.push(...cachedRunOps(run, font, page.height, runOps));
       if (rotation) {
         out.push('ET', 'Q');
         inText = false;
@@ -54,12 +63,19 @@ export function pageContent(page: DisplayPage, fontFor: (run: GlyphRun) => Subse
         out.push('ET');
         inText = false;
       }
+      if (item.kind === 'image') {
+        const name = imageName?.(item);
+        if (!name) throw new Error('renderPdf: an image item without an XObject');
+        images.add(name);
+        out.push(imageOps(item, name, page.height));
+        continue;
+      }
       const ops = pathOps(item, page.height);
       if (ops) out.push(ops);
     }
   }
   if (inText) out.push('ET');
-  return { text: out.join('\n') + '\n', fonts };
+  return { text: out.join('\n') + '\n', fonts, images };
 }
 
 /**
@@ -93,8 +109,17 @@ function pathOps(item: PathItem, pageHeight: number): string | undefined {
       ops.push(`[${dash.map((d) => num(d)).join(' ')}] 0 d`);
     }
   }
+  // The geometry is shared with the print flavour's copy of the item (op-cache.ts).
+  ops.push(cachedPathOps(item.commands, pageHeight, () => pathConstruction(item.commands, pageHeight)));
+  const evenOdd = item.fillRule === 'evenodd' ? '*' : '';
+  ops.push(item.fill && stroke ? `B${evenOdd}` : item.fill ? `f${evenOdd}` : 'S', 'Q');
+  return ops.join('\n');
+}
+
+function pathConstruction(commands: readonly PathCommand[], pageHeight: number): string {
+  const ops: string[] = [];
   const y = (v: number) => num(pageHeight - v);
-  for (const c of item.commands) {
+  for (const c of commands) {
     switch (c.op) {
       case 'M':
         ops.push(`${num(c.x)} ${y(c.y)} m`);
@@ -110,8 +135,6 @@ function pathOps(item: PathItem, pageHeight: number): string | undefined {
         break;
     }
   }
-  const evenOdd = item.fillRule === 'evenodd' ? '*' : '';
-  ops.push(item.fill && stroke ? `B${evenOdd}` : item.fill ? `f${evenOdd}` : 'S', 'Q');
   return ops.join('\n');
 }
 

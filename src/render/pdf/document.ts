@@ -5,10 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName, PDFRef, type PDFPage } from 'pdf-lib';
-import type { DisplayDocument, DisplayPage, DocumentMeta, GlyphRun } from '../../layout/display-list.js';
+import type { DisplayDocument, DisplayPage, DocumentMeta, GlyphRun, ImageItem } from '../../layout/display-list.js';
+import { flateStream } from './compress.js';
 import { pageContent, type PageContent } from './content-stream.js';
 import { embedSubsetFont } from './font-embed.js';
 import { FontCollector, type SubsetFont } from './font-subset.js';
+import { embedImages, prepareImages } from './image.js';
+import type { ImageFlavour } from '../../images/encode.js';
 import { cachedSubset } from './subset-cache.js';
 
 export interface RenderPdfOptions {
@@ -31,6 +34,13 @@ export interface PdfFinish {
   pageExtra(page: DisplayPage): string;
   pageBoxes(pdfPage: PDFPage, page: DisplayPage): void;
   document(pdf: PDFDocument): void;
+  /** How images are encoded: 'print' separates them to CMYK without transparency. */
+  imageFlavour?: ImageFlavour;
+  /**
+   * The tagged (web) flavour writes each page itself, calling `plain` on parts of the page
+   * and wrapping them in marked content (render/pdf/tagged/).
+   */
+  pageContent?(page: DisplayPage, index: number, plain: (part: DisplayPage) => PageContent): PageContent;
 }
 
 export async function renderPdf(doc: DisplayDocument, options: RenderPdfOptions = {}, finish?: PdfFinish): Promise<Uint8Array> {
@@ -47,13 +57,18 @@ export async function renderPdf(doc: DisplayDocument, options: RenderPdfOptions 
   }
   const subsets = new Map(collector.all().map((use) => [use.face, cachedSubset(use)] as const));
   const fontFor = (run: GlyphRun) => subsets.get(run.font)!;
+  // Each distinct image once per document (and decoded once per process: images/encode.ts).
+  const images = await prepareImages(doc, finish?.imageFlavour ?? 'plain');
+  const imageName = (item: ImageItem) => images.get(item.source.hash)!.name;
 
   // Pass 2: content streams.
-  const contents: PageContent[] = doc.pages.map((page) => {
+  const contents: PageContent[] = doc.pages.map((page, index) => {
     if (!(page.width > 0 && page.height > 0 && Number.isFinite(page.width) && Number.isFinite(page.height))) {
       throw new Error(`renderPdf: invalid page size ${page.width}×${page.height}`);
     }
-    const content = pageContent(page, fontFor);
+    const content = finish?.pageContent
+      ? finish.pageContent(page, index, (part) => pageContent(part, fontFor, imageName))
+      : pageContent(page, fontFor, imageName);
     return finish ? { ...content, text: content.text + finish.pageExtra(page) } : content;
   });
 
@@ -61,6 +76,7 @@ export async function renderPdf(doc: DisplayDocument, options: RenderPdfOptions 
   const { context } = pdf;
   const fontRefs = new Map<string, PDFRef>();
   for (const subset of subsets.values()) fontRefs.set(subset.resource, embedSubsetFont(context, subset));
+  const imageRefs = embedImages(context, images);
 
   doc.pages.forEach((page, i) => {
     const content = contents[i]!;
@@ -69,14 +85,18 @@ export async function renderPdf(doc: DisplayDocument, options: RenderPdfOptions 
     // /Annots, /ExtGState and /XObject entries.
     const fonts = context.obj({});
     for (const name of [...content.fonts].sort()) fonts.set(PDFName.of(name), fontRefs.get(name)!);
-    pdfPage.node.set(PDFName.of('Resources'), context.obj({ Font: fonts }));
-    pdfPage.node.set(PDFName.of('Contents'), context.register(context.flateStream(content.text)));
+    const xobjects = context.obj({});
+    for (const name of [...content.images].sort()) xobjects.set(PDFName.of(name), imageRefs.get(name)!);
+    // No empty /Font: the outlined print flavour (print/outline.ts) must list no font at all.
+    const resources = { ...(content.fonts.size > 0 ? { Font: fonts } : {}), ...(content.images.size > 0 ? { XObject: xobjects } : {}) };
+    pdfPage.node.set(PDFName.of('Resources'), context.obj(resources));
+    pdfPage.node.set(PDFName.of('Contents'), context.register(flateStream(context, content.text)));
     finish?.pageBoxes(pdfPage, page);
   });
 
   setMetadata(pdf, doc.meta);
   finish?.document(pdf);
-  const hash = contentHash(doc.meta, doc.pages, contents, [...subsets.values()]);
+  const hash = contentHash(doc.meta, doc.pages, contents, [...subsets.values()], [...images.keys()]);
   const second = PDFHexString.of(hash.slice(0, 32));
   const first = options.id === undefined ? second : PDFHexString.of(sha256Hex(options.id).slice(0, 32));
   context.trailerInfo.ID = context.obj([first, second]);
@@ -103,11 +123,13 @@ function contentHash(
   pages: readonly DisplayPage[],
   contents: readonly PageContent[],
   fonts: readonly SubsetFont[],
+  imageHashes: readonly string[] = [],
 ): string {
   const h = createHash('sha256');
   h.update(JSON.stringify([meta.title, meta.lang, meta.author, meta.subject, meta.keywords, meta.date.getTime()]));
   contents.forEach((c, i) => h.update(`\0page ${pages[i]!.width} ${pages[i]!.height}\0${c.text}`));
   for (const f of fonts) h.update(`\0font\0${f.baseFont}\0`).update(f.bytes);
+  for (const i of imageHashes) h.update(`\0image\0${i}`);
   return h.digest('hex').toUpperCase();
 }
 

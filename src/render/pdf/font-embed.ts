@@ -4,8 +4,9 @@
  * We build the objects ourselves because pdf-lib's embedFont maps missing glyphs to .notdef,
  * ignores GPOS and (with @pdf-lib/fontkit) corrupts Japanese subsets.
  */
-import { PDFArray, PDFContext, PDFNumber, PDFRef, PDFString, type PDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFContext, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import type { FontFace } from '../../fonts/registry.js';
+import { deflate } from './compress.js';
 import type { SubsetFont } from './font-subset.js';
 import { round } from './pdf-number.js';
 import { buildToUnicodeCMap } from './tounicode.js';
@@ -14,8 +15,8 @@ import { buildToUnicodeCMap } from './tounicode.js';
  * What embedding a subset computes that depends on the subset alone: the Flate-compressed
  * FontFile2 and ToUnicode bytes and the /W entries. Subsets are memoised per (face, glyph set)
  * (subset-cache.ts), so the plain and print flavours — and repeated builds — share one entry and
- * compress each font once. The bytes are pdf-lib's own flateStream output, so the files are the
- * same byte for byte as without the cache.
+ * compress each font once (with zlib, compress.ts). The bytes do not depend on the cache, so
+ * the files are the same byte for byte as without it.
  */
 interface EmbedParts {
   fontFile: Uint8Array;
@@ -25,19 +26,18 @@ interface EmbedParts {
 }
 const partsCache = new WeakMap<SubsetFont, EmbedParts>();
 
-function embedParts(context: PDFContext, font: SubsetFont): EmbedParts {
+function embedParts(font: SubsetFont): EmbedParts {
   let parts = partsCache.get(font);
   if (!parts) {
-    const deflated = (bytes: Uint8Array | string) => (context.flateStream(bytes) as PDFRawStream).contents;
     const { dw, w } = widthArray(font.widths);
-    parts = { fontFile: deflated(font.bytes), toUnicode: deflated(buildToUnicodeCMap(font.unicode)), dw, w };
+    parts = { fontFile: deflate(font.bytes), toUnicode: deflate(buildToUnicodeCMap(font.unicode)), dw, w };
     partsCache.set(font, parts);
   }
   return parts;
 }
 
 export function embedSubsetFont(context: PDFContext, font: SubsetFont): PDFRef {
-  const parts = embedParts(context, font);
+  const parts = embedParts(font);
   const { face } = font;
   const scale = 1000 / face.unitsPerEm;
   const s = (v: number) => round(v * scale);

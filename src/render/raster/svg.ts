@@ -5,24 +5,9 @@
  * defined once per page and placed with <use>.
  */
 import type { FontFace } from '../../fonts/registry.js';
-import type { Color, DisplayPage, GlyphRun, PathCommand, PathItem } from '../../layout/display-list.js';
-
-const outlineCache = new WeakMap<FontFace, Map<number, string>>();
-
-/** SVG path data of a glyph in font units (y up), cached per face. */
-function glyphOutline(face: FontFace, gid: number): string {
-  let perFace = outlineCache.get(face);
-  if (!perFace) {
-    perFace = new Map();
-    outlineCache.set(face, perFace);
-  }
-  let d = perFace.get(gid);
-  if (d === undefined) {
-    d = face.font.getGlyph(gid).path.toSVG();
-    perFace.set(gid, d);
-  }
-  return d;
-}
+import type { Color, DisplayPage, GlyphRun, ImageItem, PathCommand, PathItem } from '../../layout/display-list.js';
+import { imageDataUri, orientedMatrix } from '../../images/data-uri.js';
+import { glyphMatrix, glyphSvgPath } from '../glyph-outline.js';
 
 export function pageToSvg(page: DisplayPage): string {
   const defs = new Map<string, string>();
@@ -30,6 +15,7 @@ export function pageToSvg(page: DisplayPage): string {
   const body: string[] = [];
   for (const item of page.items) {
     if (item.kind === 'glyphs') body.push(glyphRun(item, defs, faces));
+    else if (item.kind === 'image') body.push(imageElement(item, defs));
     else body.push(pathItem(item));
   }
   const w = num(page.width);
@@ -42,20 +28,35 @@ export function pageToSvg(page: DisplayPage): string {
   );
 }
 
+/** An <img>: the file itself (data URI), stretched onto its rect, clipped when object-fit: cover overflows. */
+function imageElement(item: ImageItem, defs: Map<string, string>): string {
+  let clip = '';
+  if (item.clip) {
+    const id = `clip${defs.size}`;
+    const c = item.clip;
+    defs.set(id, `<clipPath id="${id}"><rect x="${num(c.x)}" y="${num(c.y)}" width="${num(c.width)}" height="${num(c.height)}"/></clipPath>`);
+    clip = ` clip-path="url(#${id})"`;
+  }
+  const turn = item.rotation ? ` transform="rotate(180 ${num(item.x + item.width / 2)} ${num(item.y + item.height / 2)})"` : '';
+  // The stored pixels fill a unit square that the matrix maps onto the rect, upright (EXIF orientation).
+  const m = orientedMatrix(item.source.orientation ?? 1, item.x, item.y, item.width, item.height).map(num).join(' ');
+  const image = `<g${turn}><image width="1" height="1" preserveAspectRatio="none" transform="matrix(${m})" xlink:href="${imageDataUri(item.source)}"/></g>`;
+  return clip ? `<g${clip}>${image}</g>` : image;
+}
+
 function glyphRun(run: GlyphRun, defs: Map<string, string>, faces: Map<FontFace, number>): string {
   let faceIndex = faces.get(run.font);
   if (faceIndex === undefined) {
     faceIndex = faces.size;
     faces.set(run.font, faceIndex);
   }
-  const k = run.size / run.font.unitsPerEm;
   const uses: string[] = [];
   for (const g of run.glyphs) {
     const id = `g${faceIndex}-${g.id}`;
-    if (!defs.has(id)) defs.set(id, `<path id="${id}" d="${glyphOutline(run.font, g.id)}"/>`);
-    // Vertical text places glyphs one by one (display-list.ts: y, rotate, scaleX).
-    const at = `translate(${num(run.x + g.x)} ${num(run.y + (g.y ?? 0))})${g.rotate ? ' rotate(90)' : ''}`;
-    uses.push(`<use xlink:href="#${id}" transform="${at} scale(${num(k * (g.scaleX ?? 1))} ${num(-k)})"/>`);
+    if (!defs.has(id)) defs.set(id, `<path id="${id}" d="${glyphSvgPath(run.font, g.id)}"/>`);
+    // The placement the outlined PDF uses too (glyph-outline.ts: vertical text, rotate, scaleX).
+    const [a, b, c, d, e, f] = glyphMatrix(run, g);
+    uses.push(`<use xlink:href="#${id}" transform="matrix(${[a, b, c, d].map(scale).join(' ')} ${num(e)} ${num(f)})"/>`);
   }
   // A rotated run (transform: rotate(180deg)) turns about its origin, clockwise as SVG's rotate().
   const turn = run.rotation ? ` transform="rotate(${num(run.rotation)} ${num(run.x)} ${num(run.y)})"` : '';
@@ -95,6 +96,11 @@ export function rgb(c: Color): string {
   const [r, g, b] = c.space === 'rgb' ? [c.r, c.g, c.b] : [(1 - c.c) * (1 - c.k), (1 - c.m) * (1 - c.k), (1 - c.y) * (1 - c.k)];
   const hex = (v: number) => Math.round(Math.max(0, Math.min(1, v)) * 255).toString(16).padStart(2, '0');
   return `#${hex(r)}${hex(g)}${hex(b)}`;
+}
+
+/** Glyph scale factors are small (10.5 pt / 2048 units ≈ 0.005): 3 decimals would be 2 % off. */
+function scale(n: number): string {
+  return n === 0 ? '0' : String(Number(n.toPrecision(6)));
 }
 
 function num(n: number): string {

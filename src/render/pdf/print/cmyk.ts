@@ -84,6 +84,8 @@ export function cmykDocument(doc: DisplayDocument, options: CmykDocumentOptions 
 
 function cmykItem(item: DisplayItem, convert: (c: Color) => Cmyk): DisplayItem {
   if (item.kind === 'glyphs') return { ...item, color: convert(item.color) };
+  // Images are separated to CMYK when they are embedded (print/image.ts).
+  if (item.kind === 'image') return item;
   const out = { ...item };
   if (item.fill) out.fill = convert(item.fill);
   if (item.stroke) out.stroke = { ...item.stroke, color: convert(item.stroke.color) };

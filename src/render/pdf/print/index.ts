@@ -3,3 +3,5 @@ export { renderPrintPdf, pageBoxes, SHEET_MARGIN, type RenderPrintOptions, type 
 export { toCmyk, cmykDocument, INK_LIMIT, type InkAdjustment, type CmykDocumentOptions } from './cmyk.js';
 export { cornerMarks, centreMarks, marksOps, MARK_LENGTH, CENTRE_LENGTH, MARK_WIDTH, REGISTRATION } from './marks.js';
 export { OUTPUT_CONDITION } from './pdfx.js';
+export { outlineText } from './outline.js';
+export { applyRichBlack, isLargeBlackFill, RICH_BLACK_MIN_AREA, RICH_BLACK_MIN_WIDTH } from './rich-black.js';

@@ -15,8 +15,11 @@ import type { DisplayDocument, DisplayPage } from '../../../layout/display-list.
 import { renderPdf, type RenderPdfOptions } from '../document.js';
 import { round } from '../pdf-number.js';
 import { cmykDocument } from './cmyk.js';
+import { checkImageResolution } from './image-resolution.js';
 import { marksOps } from './marks.js';
+import { outlineText } from './outline.js';
 import { setPdfVersion13, writePdfX } from './pdfx.js';
+import { applyRichBlack } from './rich-black.js';
 
 /** Room for the marks on each side of the trim: 1 in, as gentombow (≥ b + 10 mm for b ≤ 15 mm). */
 export const SHEET_MARGIN = 72;
@@ -28,6 +31,8 @@ export interface RenderPrintOptions extends RenderPdfOptions {
   diagnostics?: DiagnosticBag;
   /** File named by warnings for items without an origin. */
   file?: string;
+  /** Text as vector paths, no fonts (`--outline-text`, outline.ts); default: live text. */
+  outlineText?: boolean;
 }
 
 export interface PageBoxes {
@@ -48,7 +53,10 @@ export function pageBoxes(width: number, height: number, bleed: number): PageBox
 export async function renderPrintPdf(doc: DisplayDocument, options: RenderPrintOptions = {}): Promise<Uint8Array> {
   const setup = printSetupOf(doc, options.setup);
   const bleedOptions = { ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}), ...(options.file ? { file: options.file } : {}) };
-  const printable = cmykDocument(applyBleed(doc, setup, bleedOptions), bleedOptions);
+  // Rich black before outlining: outlined glyphs are paths, and text must stay K100.
+  const cmyk = applyRichBlack(cmykDocument(applyBleed(doc, setup, bleedOptions), bleedOptions), setup.richBlack);
+  const printable = options.outlineText ? outlineText(cmyk) : cmyk;
+  if (options.diagnostics) checkImageResolution(printable, options.diagnostics, options.file);
   const renderOptions: RenderPdfOptions = options.id === undefined ? {} : { id: options.id };
   const bytes = await renderPdf(printable, renderOptions, {
     pageExtra: (page: DisplayPage) => marksOps(page.width, page.height, setup.bleed, setup.marks),
@@ -61,6 +69,8 @@ export async function renderPrintPdf(doc: DisplayDocument, options: RenderPrintO
       pdfPage.node.set(PDFName.of('ArtBox'), context.obj(boxes.trim));
     },
     document: (pdf: PDFDocument) => writePdfX(pdf),
+    // PDF/X-1a: images as CMYK JPEG, flattened on white (no soft masks).
+    imageFlavour: 'print',
   });
   return setPdfVersion13(bytes);
 }

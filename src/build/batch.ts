@@ -1,0 +1,199 @@
+/**
+ * A whole build: every planned document (variant × product × size), each in every flavour,
+ * the web pages, the gallery and the cache manifest. Documents whose inputs did not change
+ * since the last build are skipped (cache.ts); the others run on worker threads when there
+ * are enough of them to pay for starting the workers (pool.ts), else on this thread.
+ * Nothing is written until every document succeeded; then everything is written at once.
+ */
+import { basename, join, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import type { DisplayDocument } from '../layout/display-list.js';
+import { galleryHtml, type GalleryEntry } from '../gallery/index.js';
+import { BuildCache, CacheKeys, MANIFEST, sha256, type CacheEntry } from './cache.js';
+import { planJobs, type BuildRequest, type BuildResult, type BuiltOutput, type PlannedJob } from './build.js';
+import { runDocumentTask, type DocumentTask, type DocumentTaskResult, type TaskFile } from './document-task.js';
+import { HtmlExports } from './html.js';
+import { DocumentPool, workerThreadsFor } from './pool.js';
+import { writeAllAtomic } from './write.js';
+
+export const GALLERY = 'index.html';
+const THUMBNAILS = 'thumbnails';
+
+interface Planned extends PlannedJob {
+  id: string;
+  key: string;
+  task: DocumentTask;
+}
+
+export async function buildAll(request: BuildRequest): Promise<BuildResult> {
+  const bag = new DiagnosticBag();
+  const env = request.env ?? process.env;
+  const outRoot = resolve(request.cwd, request.outDir ?? 'output');
+  const cache = BuildCache.open(outRoot);
+  const keys = new CacheKeys();
+  const planned = (await planJobs(request, bag)).map((p) => plan(p, request, outRoot, keys, env));
+
+  const outputs: BuiltOutput[] = [];
+  const pending: TaskFile[] = [];
+  const stale: Planned[] = [];
+  for (const p of planned) {
+    const hit = request.force ? undefined : await cache.fresh(p.id, p.key);
+    if (!hit) stale.push(p);
+    else outputs.push(...hit.files.filter((f) => !f.path.startsWith(`${THUMBNAILS}/`)).map((f) => cachedOutput(f, outRoot, request.cwd)));
+  }
+  let done = planned.length - stale.length;
+  request.onProgress?.({ done, total: planned.length });
+
+  const displays = new Map<Planned, DisplayDocument>();
+  const results = await runAll(stale, displays, (p) => request.onProgress?.({ done: ++done, total: planned.length, file: p.id }), env);
+  results.forEach((result, i) => {
+    result.diagnostics.forEach((d) => bag.add(d));
+    const p = stale[i]!;
+    const thumbnail = result.files.find((f) => f.path === p.task.thumbnail);
+    const files = result.files.filter((f) => f !== thumbnail);
+    pending.push(...result.files);
+    cache.record(p.id, {
+      key: p.key,
+      files: result.files.map((f) => cache.fileRecord(f.path, f.bytes, f.pages)),
+      info: galleryInfo(p, result, thumbnail ? relative(outRoot, thumbnail.path) : undefined),
+    });
+    outputs.push(...files.map((f) => builtOutput(f, request.cwd, p.task.variant)));
+  });
+  bag.throwIfErrors();
+
+  const pages = await webPages(planned, new Set(stale), displays, cache, pending, request.force === true, env);
+  pending.push(...pages);
+  outputs.push(...pages.map((f) => builtOutput(f, request.cwd)));
+
+  // The gallery lists everything built into this folder so far, not only this build's part.
+  const gallery = new TextEncoder().encode(galleryHtml(galleryEntries(cache, new Set(pending.map((f) => f.path)))));
+  pending.push({ path: join(outRoot, GALLERY), bytes: gallery, pages: 1, ms: 0 });
+  pending.push({ path: join(outRoot, MANIFEST), bytes: cache.serialise(), pages: 0, ms: 0 });
+  await writeAllAtomic(pending);
+  return { outputs, diagnostics: bag.items };
+}
+
+function plan(p: PlannedJob, request: BuildRequest, outRoot: string, keys: CacheKeys, env: NodeJS.ProcessEnv): Planned {
+  const variant = p.content.variant?.id ?? basename(p.content.dir);
+  const task: DocumentTask = {
+    cwd: request.cwd,
+    contentDir: p.content.dir,
+    variant,
+    product: p.job.product,
+    size: p.job.size.name,
+    outDir: p.outDir,
+    outlineText: request.outlineText === true,
+    thumbnail: join(outRoot, THUMBNAILS, variant, p.job.output.replace(/\.pdf$/i, '.png')),
+    env: env.SOURCE_DATE_EPOCH === undefined ? {} : { SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH },
+  };
+  const id = `${variant}/${p.job.output}`;
+  const key = keys.document({ contentDir: p.content.dir, job: { task: { ...task, cwd: '' }, job: p.job }, env });
+  return { ...p, id, key, task };
+}
+
+/**
+ * Every stale document, in plan order: on worker threads when that pays, else here (keeping
+ * the display lists, which the web pages' images are drawn from).
+ */
+async function runAll(
+  stale: readonly Planned[],
+  displays: Map<Planned, DisplayDocument>,
+  progress: (p: Planned) => void,
+  env: NodeJS.ProcessEnv,
+): Promise<DocumentTaskResult[]> {
+  const threads = workerThreadsFor(stale.length, env);
+  if (threads === 0) {
+    const results: DocumentTaskResult[] = [];
+    for (const p of stale) {
+      results.push(await runDocumentTask(p.task, { content: p.content, job: p.job, onDisplay: (d) => displays.set(p, d) }));
+      progress(p);
+    }
+    return results;
+  }
+  const pool = new DocumentPool(threads);
+  try {
+    return await Promise.all(stale.map(async (p) => {
+      const result = await pool.run(p.task);
+      progress(p);
+      return result;
+    }));
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * The web pages of products with `html: true` (html.ts), each linking its PDFs with their
+ * sizes. A page is made again when any document of its product was, or when it is missing.
+ */
+async function webPages(
+  planned: readonly Planned[],
+  stale: ReadonlySet<Planned>,
+  displays: ReadonlyMap<Planned, DisplayDocument>,
+  cache: BuildCache,
+  pending: readonly TaskFile[],
+  force: boolean,
+  env: NodeJS.ProcessEnv,
+): Promise<TaskFile[]> {
+  const groups = new Map<string, Planned[]>();
+  for (const p of planned) {
+    if (!p.content.products.find((q) => q.id === p.job.product)?.html) continue;
+    const id = `${p.task.variant}/${p.job.product}.html`;
+    groups.set(id, [...(groups.get(id) ?? []), p]);
+  }
+  const html = new HtmlExports();
+  const keys = new Map<string, string>();
+  for (const [id, group] of groups) {
+    const key = sha256(group.map((p) => p.key).join('\n'));
+    if (!force && !group.some((p) => stale.has(p)) && (await cache.fresh(id, key))) continue;
+    keys.set(id, key);
+    for (const p of group) html.note(p, displays.get(p));
+  }
+  const outRoot = cache.outRoot;
+  const sizes = new Map<string, number>();
+  for (const [, entry] of cache.all()) for (const f of entry.files) sizes.set(join(outRoot, f.path), f.bytes);
+  for (const f of pending) sizes.set(f.path, f.bytes.length);
+  const files = await html.outputs(sizes, env);
+  for (const [id, key] of keys) {
+    const [variant, page] = id.split('/') as [string, string];
+    const mine = files.filter((f) => relative(outRoot, f.path).split('\\').join('/').startsWith(`${variant}/${page.replace(/\.html$/, '.')}`));
+    cache.record(id, { key, files: mine.map((f) => cache.fileRecord(f.path, f.bytes, f.pages)) });
+  }
+  return files;
+}
+
+function galleryInfo(p: Planned, result: DocumentTaskResult, thumbnail: string | undefined): CacheEntry['info'] {
+  const v = p.content.variant;
+  return {
+    variant: p.task.variant,
+    variantName: v?.title ?? p.content.organisation.name,
+    product: p.job.product,
+    ...(p.content.products.find((q) => q.id === p.job.product)?.sizes.length === 1 ? {} : { size: p.job.size.name }),
+    ...(result.title ? { title: result.title } : {}),
+    langs: result.langs,
+    draft: v?.status === 'draft',
+    ...(thumbnail ? { thumbnail: thumbnail.split('\\').join('/') } : {}),
+  };
+}
+
+const FLAVOUR = /\.(print-outlined|print|web)\.pdf$/i;
+
+function galleryEntries(cache: BuildCache, coming: ReadonlySet<string>): GalleryEntry[] {
+  return cache.all(coming).flatMap(([, entry]) => {
+    const info = entry.info as Omit<GalleryEntry, 'file' | 'bytes' | 'pages' | 'flavour'> | undefined;
+    if (!info) return [];
+    return entry.files
+      .filter((f) => f.path.endsWith('.pdf'))
+      .map((f): GalleryEntry => ({ ...info, file: f.path, bytes: f.bytes, pages: f.pages, flavour: FLAVOUR.exec(f.path)?.[1]?.toLowerCase() ?? 'plain' }));
+  });
+}
+
+function builtOutput(f: TaskFile, cwd: string, variant?: string): BuiltOutput {
+  return { file: relative(cwd, f.path), bytes: f.bytes.length, pages: f.pages, ms: f.ms, ...(variant ? { variant } : {}) };
+}
+
+function cachedOutput(f: { path: string; bytes: number; pages: number }, outRoot: string, cwd: string): BuiltOutput {
+  return { file: relative(cwd, join(outRoot, f.path)), bytes: f.bytes, pages: f.pages, ms: 0, cached: true };
+}
+

@@ -1,0 +1,166 @@
+/**
+ * The incremental build cache: an output is rebuilt only when something it is made from has
+ * changed. Each document's key hashes the tool (its version and its own code), the project's
+ * templates, assets and font registry (with the versions of the font packages), the content
+ * folder, and the job itself. The manifest (`<out>/.kasuhara-cache.json`) records the key and
+ * the SHA-256 of every file the document wrote; a document is skipped only when its key is
+ * unchanged and every one of its files is still there with the same bytes, so a deleted or
+ * hand-edited output is rebuilt too.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../fonts/registry.js';
+
+export const MANIFEST = '.kasuhara-cache.json';
+
+export interface CachedFile {
+  /** Relative to the output root, with forward slashes. */
+  path: string;
+  sha256: string;
+  bytes: number;
+  pages: number;
+}
+
+export interface CacheEntry {
+  key: string;
+  files: CachedFile[];
+  /** Whatever the gallery needs to list the document without building it (languages, title…). */
+  info?: Record<string, unknown>;
+}
+
+interface Manifest {
+  version: 1;
+  entries: Record<string, CacheEntry>;
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export class BuildCache {
+  private constructor(
+    readonly outRoot: string,
+    private readonly entries: Map<string, CacheEntry>,
+  ) {}
+
+  /** An unreadable or foreign manifest is an empty cache: the worst case is a full rebuild. */
+  static open(outRoot: string): BuildCache {
+    const entries = new Map<string, CacheEntry>();
+    try {
+      const manifest = JSON.parse(readFileSync(join(outRoot, MANIFEST), 'utf8')) as Manifest;
+      if (manifest.version === 1) for (const [id, e] of Object.entries(manifest.entries)) entries.set(id, e);
+    } catch {
+      // No manifest yet, or a damaged one.
+    }
+    return new BuildCache(outRoot, entries);
+  }
+
+  /** The cached entry when `key` matches and every file is intact, else undefined. */
+  async fresh(id: string, key: string): Promise<CacheEntry | undefined> {
+    const entry = this.entries.get(id);
+    if (!entry || entry.key !== key) return undefined;
+    for (const f of entry.files) {
+      const abs = join(this.outRoot, f.path);
+      if (statSync(abs, { throwIfNoEntry: false })?.size !== f.bytes) return undefined;
+      if (sha256(await readFile(abs)) !== f.sha256) return undefined;
+    }
+    return entry;
+  }
+
+  record(id: string, entry: CacheEntry): void {
+    this.entries.set(id, entry);
+  }
+
+  /**
+   * Every recorded document whose files exist, or are about to be written (`coming`, absolute
+   * paths): what the gallery lists.
+   */
+  all(coming: ReadonlySet<string> = new Set()): [string, CacheEntry][] {
+    const there = (f: CachedFile) => coming.has(join(this.outRoot, f.path)) || existsSync(join(this.outRoot, f.path));
+    return [...this.entries].filter(([, e]) => e.files.every(there)).sort(([a], [b]) => a.localeCompare(b));
+  }
+
+  /** The manifest as bytes, to be written with the outputs (atomically, like them). */
+  serialise(): Uint8Array {
+    const entries = Object.fromEntries([...this.entries].sort(([a], [b]) => a.localeCompare(b)));
+    return new TextEncoder().encode(JSON.stringify({ version: 1, entries } satisfies Manifest, null, 1) + '\n');
+  }
+
+  fileRecord(abs: string, bytes: Uint8Array, pages: number): CachedFile {
+    return { path: relative(this.outRoot, abs).split('\\').join('/'), sha256: sha256(bytes), bytes: bytes.length, pages };
+  }
+}
+
+/** Hash of every file under `dir` (names and bytes, sorted); '' for a missing folder. */
+export function hashTree(dir: string, skip: (name: string) => boolean = () => false): string {
+  if (!existsSync(dir)) return '';
+  const h = createHash('sha256');
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (skip(e.name)) continue;
+      const abs = join(d, e.name);
+      if (e.isDirectory()) walk(abs);
+      else if (e.isFile()) h.update(`\0${relative(dir, abs)}\0`).update(readFileSync(abs));
+    }
+  };
+  walk(dir);
+  return h.digest('hex');
+}
+
+let toolKey: string | undefined;
+/** The tool itself: its version and its own code (so a changed build never reuses old outputs). */
+function toolCodeKey(): string {
+  toolKey ??= sha256(`${toolVersion()}\n${hashTree(dirname(dirname(fileURLToPath(import.meta.url))), (n) => n.endsWith('.map'))}`);
+  return toolKey;
+}
+
+/**
+ * The keys of one build. Files are hashed once per build (not per process: the dev server
+ * and tests build again after editing templates or content).
+ */
+export class CacheKeys {
+  private project: string | undefined;
+  private readonly contents = new Map<string, string>();
+
+  /** What every document depends on besides its content: tool, templates, assets, fonts. */
+  projectInputs(): string {
+    this.project ??= sha256(
+      [
+        toolCodeKey(),
+        hashTree(join(PROJECT_ROOT, 'templates')),
+        hashTree(join(PROJECT_ROOT, 'assets')),
+        hashTree(join(PROJECT_ROOT, 'fonts')),
+        fontPackageVersions(),
+      ].join('\n'),
+    );
+    return this.project;
+  }
+
+  /** One document: project inputs, its content folder, the job and the environment that matters. */
+  document(parts: { contentDir: string; job: unknown; env: NodeJS.ProcessEnv }): string {
+    let content = this.contents.get(parts.contentDir);
+    if (content === undefined) this.contents.set(parts.contentDir, (content = hashTree(parts.contentDir)));
+    return sha256(JSON.stringify([this.projectInputs(), content, parts.job, parts.env.SOURCE_DATE_EPOCH ?? '']));
+  }
+}
+
+export function toolVersion(): string {
+  return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** "npm:<package>/…" font files change only with their package's version. */
+function fontPackageVersions(): string {
+  const registry = readFileSync(join(PROJECT_ROOT, 'fonts/registry.yaml'), 'utf8');
+  const packages = new Set<string>();
+  for (const m of registry.matchAll(/npm:((?:@[^/\s]+\/)?[^/\s]+)/g)) packages.add(m[1]!);
+  return [...packages].sort().map((p) => {
+    try {
+      return `${p}@${(JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', p, 'package.json'), 'utf8')) as { version: string }).version}`;
+    } catch {
+      return `${p}@?`;
+    }
+  }).join(',');
+}

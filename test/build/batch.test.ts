@@ -1,0 +1,112 @@
+/**
+ * Batch builds: worker threads make the same bytes as the main thread, the cache skips
+ * unchanged documents (and only those), --force rebuilds, and the gallery lists every output
+ * with a thumbnail. The gallery page is read with htmlparser2 and the thumbnails with sharp.
+ */
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { selectAll } from 'css-select';
+import type { Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAll, type BuildResult } from '../../src/build/build.js';
+import { OKAYAMA_DIR, REPO_ROOT, tempDir } from './support.js';
+
+const made: string[] = [];
+const dir = () => {
+  const d = tempDir('kp-batch-');
+  made.push(d);
+  return d;
+};
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const WARDS = ['okayama-kita', 'okayama-naka', 'okayama-higashi', 'okayama-minami'];
+const pdfs = (r: BuildResult) => r.outputs.filter((o) => o.file.endsWith('.pdf'));
+
+describe('batch build of four wards × poster', () => {
+  let mainOut: string;
+  let poolOut: string;
+  let onMain: BuildResult;
+  let inPool: BuildResult;
+  beforeAll(async () => {
+    mainOut = dir();
+    poolOut = dir();
+    const request = { cwd: REPO_ROOT, contentDirs: [OKAYAMA_DIR], variants: WARDS, products: ['poster'] };
+    onMain = await buildAll({ ...request, outDir: mainOut, env: { KASUHARA_WORKERS: '0' } });
+    inPool = await buildAll({ ...request, outDir: poolOut, env: { KASUHARA_WORKERS: '2' } });
+  }, 120_000);
+
+  it('makes every variant × size × flavour', () => {
+    expect(pdfs(onMain)).toHaveLength(4 * 3 * 3);
+    for (const ward of WARDS) for (const f of ['poster-a4.pdf', 'poster-b2.print.pdf', 'poster-a3.web.pdf']) expect(existsSync(join(mainOut, ward, f))).toBe(true);
+  });
+
+  it('worker threads write byte for byte what the main thread writes', () => {
+    expect(pdfs(inPool).map((o) => o.file.replace(poolOut, '')).sort()).toEqual(pdfs(onMain).map((o) => o.file.replace(mainOut, '')).sort());
+    for (const ward of WARDS) {
+      for (const f of ['poster-a4.pdf', 'poster-a3.print.pdf', 'poster-b2.web.pdf', 'poster.html']) {
+        expect(Buffer.compare(readFileSync(join(mainOut, ward, f)), readFileSync(join(poolOut, ward, f))), `${ward}/${f}`).toBe(0);
+      }
+    }
+  });
+
+  it('the gallery lists every PDF with its thumbnail, size and language', async () => {
+    const html = readFileSync(join(mainOut, 'index.html'), 'utf8');
+    const dom = parseDocument(html);
+    const links = (selectAll('a', dom) as unknown as Element[]).map((a) => a.attribs.href!);
+    expect(links.sort()).toEqual(pdfs(onMain).map((o) => o.file.slice(o.file.indexOf(WARDS[0]!.slice(0, 7)))).sort());
+    const images = (selectAll('img', dom) as unknown as Element[]).map((i) => i.attribs);
+    expect(images).toHaveLength(links.length);
+    for (const img of images) {
+      expect(img.alt).toBeTruthy();
+      const meta = await sharp(join(mainOut, img.src!)).metadata();
+      expect(meta.format).toBe('png');
+      expect(meta.height).toBe(240);
+    }
+    expect(html).toContain('北区役所');
+    expect(html).toContain('日本語');
+  });
+});
+
+describe('the build cache', () => {
+  let content: string;
+  let out: string;
+  const build = (extra: { force?: boolean } = {}) =>
+    buildAll({ cwd: REPO_ROOT, contentDirs: [content], outDir: out, products: ['poster', 'handout'], env: {}, ...extra });
+  beforeAll(() => {
+    content = join(dir(), 'okayama');
+    cpSync(OKAYAMA_DIR, content, { recursive: true });
+    out = dir();
+  });
+
+  it('skips documents whose inputs did not change, and says so', async () => {
+    const first = await build();
+    expect(first.outputs.some((o) => o.cached)).toBe(false);
+    const before = readFileSync(join(out, 'okayama', 'handout.pdf'));
+    const second = await build();
+    expect(pdfs(second).every((o) => o.cached)).toBe(true);
+    expect(pdfs(second).map((o) => o.file).sort()).toEqual(pdfs(first).map((o) => o.file).sort());
+    expect(Buffer.compare(readFileSync(join(out, 'okayama', 'handout.pdf')), before)).toBe(0);
+  }, 60_000);
+
+  it('rebuilds a deleted or altered output, and everything after a content change', async () => {
+    rmSync(join(out, 'okayama', 'poster-a3.print.pdf'));
+    writeFileSync(join(out, 'okayama', 'handout.web.pdf'), 'not a pdf');
+    const repaired = await build();
+    const rebuilt = pdfs(repaired).filter((o) => !o.cached).map((o) => o.file.split('/').pop());
+    expect(rebuilt.sort()).toEqual(['handout.pdf', 'handout.print.pdf', 'handout.web.pdf', 'poster-a3.pdf', 'poster-a3.print.pdf', 'poster-a3.web.pdf']);
+    expect(readFileSync(join(out, 'okayama', 'handout.web.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const poster = join(content, 'poster.yaml');
+    writeFileSync(poster, readFileSync(poster, 'utf8').replace('～みんなが気持ちよく過ごせるように～', '～みんなが安心して過ごせるように～'));
+    const changed = await build();
+    expect(pdfs(changed).some((o) => o.cached)).toBe(false);
+  }, 60_000);
+
+  it('--force rebuilds everything', async () => {
+    await build();
+    const forced = await build({ force: true });
+    expect(pdfs(forced).some((o) => o.cached)).toBe(false);
+  }, 60_000);
+});

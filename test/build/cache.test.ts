@@ -1,0 +1,77 @@
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BuildCache, CacheKeys, MANIFEST, hashTree } from '../../src/build/cache.js';
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'kp-cache-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function store(out: string, id: string, key: string, name: string, text: string): BuildCache {
+  const cache = BuildCache.open(out);
+  const bytes = new TextEncoder().encode(text);
+  writeFileSync(join(out, name), bytes);
+  cache.record(id, { key, files: [cache.fileRecord(join(out, name), bytes, 1)] });
+  writeFileSync(join(out, MANIFEST), cache.serialise());
+  return BuildCache.open(out);
+}
+
+describe('build cache', () => {
+  it('reuses an output only while its key and its bytes are unchanged', async () => {
+    const out = tmp();
+    const cache = store(out, 'okayama/poster-a4', 'k1', 'poster-a4.pdf', '%PDF-1.7 one');
+    expect(await cache.fresh('okayama/poster-a4', 'k1')).toBeDefined();
+    expect(await cache.fresh('okayama/poster-a4', 'k2')).toBeUndefined();
+    expect(await cache.fresh('okayama/other', 'k1')).toBeUndefined();
+    writeFileSync(join(out, 'poster-a4.pdf'), '%PDF-1.7 two'); // same size, other bytes
+    expect(await cache.fresh('okayama/poster-a4', 'k1')).toBeUndefined();
+    rmSync(join(out, 'poster-a4.pdf'));
+    expect(await cache.fresh('okayama/poster-a4', 'k1')).toBeUndefined();
+    expect(cache.all()).toEqual([]);
+  });
+
+  it('treats a damaged manifest as an empty cache', async () => {
+    const out = tmp();
+    writeFileSync(join(out, MANIFEST), '{ not json');
+    expect(await BuildCache.open(out).fresh('x', 'k')).toBeUndefined();
+  });
+
+  it('serialises deterministically, entries sorted', () => {
+    const out = tmp();
+    const a = BuildCache.open(out);
+    a.record('b', { key: '2', files: [] });
+    a.record('a', { key: '1', files: [] });
+    const text = new TextDecoder().decode(a.serialise());
+    expect(text.indexOf('"a"')).toBeLessThan(text.indexOf('"b"'));
+    expect(JSON.parse(text).version).toBe(1);
+  });
+
+  it('keys change with the content, the job and SOURCE_DATE_EPOCH, and only with them', () => {
+    const content = tmp();
+    mkdirSync(join(content, 'variants'));
+    writeFileSync(join(content, 'poster.yaml'), 'headline: a\n');
+    const key = (env: NodeJS.ProcessEnv = {}, job: unknown = { product: 'poster', size: 'A4' }) =>
+      new CacheKeys().document({ contentDir: content, job, env });
+    const first = key();
+    expect(key()).toBe(first);
+    expect(key({ SOURCE_DATE_EPOCH: '0' })).not.toBe(first);
+    expect(key({}, { product: 'poster', size: 'A3' })).not.toBe(first);
+    writeFileSync(join(content, 'variants', 'kita.yaml'), 'extends: okayama\n');
+    expect(key()).not.toBe(first);
+  });
+
+  it('hashes a tree by names and bytes', () => {
+    const d = tmp();
+    writeFileSync(join(d, 'a'), 'x');
+    const h1 = hashTree(d);
+    writeFileSync(join(d, 'a'), 'y');
+    expect(hashTree(d)).not.toBe(h1);
+    expect(hashTree(join(d, 'missing'))).toBe('');
+    expect(readFileSync(join(d, 'a'), 'utf8')).toBe('y');
+  });
+});
