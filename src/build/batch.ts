@@ -24,6 +24,8 @@ interface Planned extends PlannedJob {
   id: string;
   key: string;
   task: DocumentTask;
+  /** The first size of a product with a web page, whose first page becomes its Open Graph image. */
+  pageImage: boolean;
 }
 
 export async function buildAll(request: BuildRequest): Promise<BuildResult> {
@@ -88,8 +90,10 @@ function plan(p: PlannedJob, request: BuildRequest, outRoot: string, keys: Cache
     env: env.SOURCE_DATE_EPOCH === undefined ? {} : { SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH },
   };
   const id = `${variant}/${p.job.output}`;
+  const product = p.content.products.find((q) => q.id === p.job.product);
+  const pageImage = product?.html === true && product.sizes[0]?.name === p.job.size.name;
   const key = keys.document({ contentDir: p.content.dir, job: { task: { ...task, cwd: '' }, job: p.job }, env });
-  return { ...p, id, key, task };
+  return { ...p, id, key, task, pageImage };
 }
 
 /**
@@ -102,26 +106,38 @@ async function runAll(
   progress: (p: Planned) => void,
   env: NodeJS.ProcessEnv,
 ): Promise<DocumentTaskResult[]> {
+  // This thread takes documents from the same queue as the workers: with two cores one worker
+  // and this thread share the work, and nothing waits idle for the workers to start.
   const threads = workerThreadsFor(stale.length, env);
-  if (threads === 0) {
-    const results: DocumentTaskResult[] = [];
-    for (const p of stale) {
-      results.push(await runDocumentTask(p.task, { content: p.content, job: p.job, onDisplay: (d) => displays.set(p, d) }));
+  const pool = threads > 0 ? new DocumentPool(threads) : undefined;
+  const results = new Array<DocumentTaskResult>(stale.length);
+  let next = 0;
+  const here = async () => {
+    while (next < stale.length) {
+      const i = next++;
+      const p = stale[i]!;
+      results[i] = await runDocumentTask(p.task, { content: p.content, job: p.job, ...(p.pageImage ? { onDisplay: (d) => displays.set(p, d) } : {}) });
       progress(p);
     }
-    return results;
-  }
-  const pool = new DocumentPool(threads);
+  };
+  const worker = async () => {
+    while (next < stale.length) {
+      const i = next++;
+      results[i] = await pool!.run(stale[i]!.task);
+      progress(stale[i]!);
+    }
+  };
   try {
-    return await Promise.all(stale.map(async (p) => {
-      const result = await pool.run(p.task);
-      progress(p);
-      return result;
-    }));
+    // A few documents in flight here at once: while one waits for sharp (thumbnails and
+    // images are drawn on libuv's threads) the next one is laid out.
+    await Promise.all([...Array.from({ length: IN_FLIGHT }, here), ...Array.from({ length: threads }, worker)]);
   } finally {
-    await pool.close();
+    await pool?.close();
   }
+  return results;
 }
+
+const IN_FLIGHT = 4;
 
 /**
  * The web pages of products with `html: true` (html.ts), each linking its PDFs with their

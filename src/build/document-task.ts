@@ -59,6 +59,8 @@ export interface Preloaded {
 }
 
 const THUMBNAIL_HEIGHT_PX = 240;
+/** In a thumbnail, text under 4 px is unreadable anyway: drawn as bars, it costs far less. */
+const GREEK_BELOW_PX = 4;
 
 export async function runDocumentTask(task: DocumentTask, preloaded?: Preloaded): Promise<DocumentTaskResult> {
   const bag = new DiagnosticBag();
@@ -86,7 +88,7 @@ export async function runDocumentTask(task: DocumentTask, preloaded?: Preloaded)
     }
     if (task.thumbnail && display.pages[0]) {
       const dpi = (THUMBNAIL_HEIGHT_PX / display.pages[0].height) * 72;
-      files.push({ path: task.thumbnail, bytes: await renderPage(display.pages[0], { dpi, format: 'png' }), pages: 1, ms: 0 });
+      files.push({ path: task.thumbnail, bytes: await renderPage(display.pages[0], { dpi, format: 'png', greekBelowPx: GREEK_BELOW_PX }), pages: 1, ms: 0 });
     }
     return { files, diagnostics: bag.items, title: display.meta.title, langs: documentLangs(display) };
   } catch (e) {

@@ -55,14 +55,14 @@ export class HtmlExports {
   /** The pages and their images, given every PDF the build is about to write. */
   /** `sizes`: the byte size of every PDF the pages may link, by absolute path. */
   async outputs(sizes: ReadonlyMap<string, number>, env: NodeJS.ProcessEnv = process.env): Promise<PendingFile[]> {
-    const files: PendingFile[] = [];
-    for (const w of this.wanted.values()) {
+    // The cards are drawn by sharp on libuv's threads: all at once, while the pages are made here.
+    const made = await Promise.all([...this.wanted.values()].map(async (w): Promise<PendingFile[]> => {
       const started = performance.now();
       // Its diagnostics are the PDF's, already reported: a fresh bag, dropped.
       const display = w.display ?? layoutJob(w.content, w.jobs[0]!, new DiagnosticBag(), env);
       const first = display.pages[0];
       const ogName = `${w.product}.og.png`;
-      const og = first ? await socialCard(first) : undefined;
+      const card = first ? socialCard(first) : undefined;
       const { templates, icons } = sharedEngines();
       const rendered = templates.render(w.jobs[0]!.template, templateData(w.content, w.jobs[0]!, templates.dir));
       const html = exportHtml({
@@ -70,13 +70,15 @@ export class HtmlExports {
         page: { width: first?.width ?? 595.28, height: first?.height ?? 841.89 },
         icon: (name) => icons.get(name, { file: rendered.file }),
         downloads: downloads(w, sizes),
-        ...(og ? { ogImage: { href: ogName, width: CARD.width, height: CARD.height } } : {}),
+        ...(card ? { ogImage: { href: ogName, width: CARD.width, height: CARD.height } } : {}),
         siteName: w.content.organisation.name,
       });
-      const ms = performance.now() - started;
-      files.push({ path: join(w.outDir, `${w.product}.html`), bytes: new TextEncoder().encode(html), pages: 1, ms });
-      if (og) files.push({ path: join(w.outDir, ogName), bytes: og, pages: 1, ms: 0 });
-    }
+      const page = { path: join(w.outDir, `${w.product}.html`), bytes: new TextEncoder().encode(html), pages: 1, ms: 0 };
+      const og = card ? [{ path: join(w.outDir, ogName), bytes: await card, pages: 1, ms: 0 }] : [];
+      page.ms = performance.now() - started;
+      return [page, ...og];
+    }));
+    const files = made.flat();
     return files;
   }
 }

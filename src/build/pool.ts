@@ -9,21 +9,24 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { DocumentTask, DocumentTaskResult } from './document-task.js';
 
-/** Below this many documents per extra thread, starting workers costs more than it saves. */
-const DOCUMENTS_PER_WORKER = 6;
+/**
+ * A worker costs about half a second of one core to start (modules, fonts, templates), and
+ * the main thread builds documents too, with sharp and the garbage collector using further
+ * cores. Measured on two cores (npm run bench), a worker made every build slower, even 63
+ * documents; so workers are used only where cores are left over, one per 20 documents.
+ */
+const DOCUMENTS_PER_WORKER = 20;
+/** Cores the main thread, sharp's threads and the garbage collector keep busy. */
+const CORES_IN_USE = 3;
 
-export interface PoolChoice {
-  threads: number;
-}
-
-/** How many worker threads a build of `documents` documents should use (0: main thread only). */
+/**
+ * How many worker threads a build of `documents` documents should use beside the main
+ * thread, which builds documents too (0: the main thread alone). KASUHARA_WORKERS overrides.
+ */
 export function workerThreadsFor(documents: number, env: NodeJS.ProcessEnv = process.env): number {
   const forced = env.KASUHARA_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
-  const cores = availableParallelism();
-  if (cores < 2) return 0;
-  const useful = Math.floor(documents / DOCUMENTS_PER_WORKER);
-  return useful < 2 ? 0 : Math.min(cores, useful);
+  return Math.max(0, Math.min(availableParallelism() - CORES_IN_USE, Math.floor(documents / DOCUMENTS_PER_WORKER)));
 }
 
 export class DocumentPool {

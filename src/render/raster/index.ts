@@ -11,10 +11,13 @@ export type RasterFormat = 'png' | 'webp';
 export interface RasterOptions {
   dpi: number;
   format: RasterFormat;
+  /** Draw text smaller than this many pixels as grey bars (thumbnails; see svg.ts). */
+  greekBelowPx?: number;
 }
 
 export async function renderPage(page: DisplayPage, options: RasterOptions): Promise<Uint8Array> {
-  const svg = Buffer.from(pageToSvg(page));
+  const greek = options.greekBelowPx === undefined ? {} : { greekBelow: (options.greekBelowPx * 72) / options.dpi };
+  const svg = Buffer.from(pageToSvg(page, greek));
   // The SVG is sized in points (unitless), so a density of `dpi` gives pt × dpi / 72 pixels.
   const image = sharp(svg, { density: options.dpi });
   const out = options.format === 'webp' ? image.webp({ lossless: true }) : image.png({ compressionLevel: 6 });

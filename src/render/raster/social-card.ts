@@ -5,7 +5,7 @@
  * The cut at the bottom fades out, so no half line of text ends the card abruptly.
  */
 import sharp from 'sharp';
-import type { DisplayPage } from '../../layout/display-list.js';
+import type { Color, DisplayPage } from '../../layout/display-list.js';
 import { pageToSvg } from './svg.js';
 
 export const CARD = { width: 1200, height: 630 } as const;
@@ -14,18 +14,21 @@ const FADE = 90;
 
 export async function socialCard(page: DisplayPage): Promise<Uint8Array> {
   const inner = CARD.width - 2 * PAD;
-  const svg = Buffer.from(pageToSvg(page));
-  // The page's inked area, found on a small rendering; the page is then rendered once at
-  // exactly the scale that fits that area to the card (no trimming or resizing of a large
-  // image, which took most of the time).
-  const ink = await inkBox(svg, page);
-  const dpi = (inner * 72) / ink.width;
-  const rendered = await sharp(svg, { density: dpi }).flatten({ background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });
-  const left = Math.max(0, Math.min(rendered.info.width - 1, Math.round((ink.x * dpi) / 72)));
-  const top = Math.max(0, Math.min(rendered.info.height - 1, Math.round((ink.y * dpi) / 72)));
-  const width = Math.min(inner, rendered.info.width - left);
-  const visible = Math.min(rendered.info.height - top, Math.round((ink.height * dpi) / 72), CARD.height - PAD);
-  const shown = await sharp(rendered.data, { raw: rendered.info }).extract({ left, top, width, height: visible }).png({ compressionLevel: 0 }).toBuffer();
+  const svg = pageToSvg(page);
+  // The page's inked area, from the display list's geometry; then only the part the card
+  // shows is rendered, at exactly the scale that fits the inked width to the card. (Rendering
+  // is what costs: every rendering parses the page's glyph outlines again.)
+  const ink = inkBox(page);
+  const scale = inner / ink.width; // pixels per point
+  const shownHeight = Math.min(ink.height, (CARD.height - PAD) / scale);
+  const height = Math.max(1, Math.round(shownHeight * scale));
+  const cropped = svg.replace(
+    /^<svg ([^>]*?)width="[^"]*" height="[^"]*" viewBox="[^"]*"/,
+    `<svg $1width="${inner}" height="${height}" viewBox="${ink.x} ${ink.y} ${ink.width} ${shownHeight}"`,
+  );
+  const shown = await sharp(Buffer.from(cropped), { density: 72 }).flatten({ background: '#ffffff' }).png({ compressionLevel: 0 }).toBuffer();
+  const visible = height;
+  const width = inner;
   const fade = Buffer.from(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${FADE}">` +
       '<defs><linearGradient id="f" x1="0" y1="0" x2="0" y2="1">' +
@@ -36,33 +39,50 @@ export async function socialCard(page: DisplayPage): Promise<Uint8Array> {
     { input: shown, left: Math.round((CARD.width - width) / 2), top: PAD },
     ...(visible >= CARD.height - PAD ? [{ input: fade, left: 0, top: CARD.height - FADE }] : []),
   ]);
-  // 128 colours: text edges and flat fills lose nothing visible, and the file halves (~60 KB).
-  const flatCard = await card.raw().toBuffer({ resolveWithObject: true });
-  return new Uint8Array(await sharp(flatCard.data, { raw: flatCard.info }).png({ palette: true, colours: 128, effort: 1, compressionLevel: 6 }).toBuffer());
+  // Full colour: quantising to a palette would halve the file but took half the time.
+  return new Uint8Array(await card.png({ compressionLevel: 6 }).toBuffer());
 }
 
-const PROBE_DPI = 36;
-/** Near-white (within 8 of 255 in every channel) counts as paper. */
-const PAPER = 247;
+/** Paper: white fills (the page's ground, white panels) are not ink. */
+const isPaper = (c: Color | undefined) => !c || (c.space === 'rgb' ? c.r >= 0.97 && c.g >= 0.97 && c.b >= 0.97 : c.c + c.m + c.y + c.k <= 0.03);
 
-/** The bounding box of everything not paper-white, in points (the whole page if blank). */
-async function inkBox(svg: Buffer, page: DisplayPage): Promise<{ x: number; y: number; width: number; height: number }> {
-  const { data, info } = await sharp(svg, { density: PROBE_DPI }).flatten({ background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });
-  let x0 = info.width, y0 = info.height, x1 = -1, y1 = -1;
-  for (let y = 0; y < info.height; y++) {
-    for (let x = 0; x < info.width; x++) {
-      const i = (y * info.width + x) * info.channels;
-      if (data[i]! >= PAPER && data[i + 1]! >= PAPER && data[i + 2]! >= PAPER) continue;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
+/**
+ * The bounding box of everything drawn that is not white, in points, from the items'
+ * geometry (glyph boxes taken as one em tall, generously: a little paper more is harmless).
+ * The whole page when nothing is drawn.
+ */
+export function inkBox(page: DisplayPage): { x: number; y: number; width: number; height: number } {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  const add = (x: number, y: number, rotation: number | undefined, ox: number, oy: number) => {
+    // A run turned 180° about its origin (transform: rotate(180deg)) lies mirrored through it.
+    if (rotation === 180) (x = 2 * ox - x), (y = 2 * oy - y);
+    x0 = Math.min(x0, x), x1 = Math.max(x1, x), y0 = Math.min(y0, y), y1 = Math.max(y1, y);
+  };
+  for (const item of page.items) {
+    if (item.kind === 'path') {
+      if (isPaper(item.fill) && (!item.stroke || isPaper(item.stroke.color))) continue;
+      const w = item.stroke ? item.stroke.width / 2 : 0;
+      for (const c of item.commands) {
+        if (c.op === 'Z') continue;
+        add(c.x - w, c.y - w, undefined, 0, 0);
+        add(c.x + w, c.y + w, undefined, 0, 0);
+      }
+    } else if (item.kind === 'image') {
+      add(item.x, item.y, item.rotation, item.x + item.width / 2, item.y + item.height / 2);
+      add(item.x + item.width, item.y + item.height, item.rotation, item.x + item.width / 2, item.y + item.height / 2);
+    } else if (item.glyphs.length > 0 && !isPaper(item.color)) {
+      for (const g of item.glyphs) {
+        if (item.vertical) {
+          add(item.x - item.size / 2, item.y + (g.y ?? 0) - item.size, item.rotation, item.x, item.y);
+          add(item.x + item.size / 2, item.y + (g.y ?? 0) + item.size, item.rotation, item.x, item.y);
+        } else {
+          add(item.x + g.x, item.y - item.size, item.rotation, item.x, item.y);
+          add(item.x + g.x + g.advance, item.y + item.size * 0.25, item.rotation, item.x, item.y);
+        }
+      }
     }
   }
-  if (x1 < 0) return { x: 0, y: 0, width: page.width, height: page.height };
-  // One probe pixel of slack on each side: the small rendering blurs edges by up to a pixel.
-  const pt = 72 / PROBE_DPI;
-  const x = Math.max(0, (x0 - 1) * pt);
-  const y = Math.max(0, (y0 - 1) * pt);
-  return { x, y, width: Math.min(page.width, (x1 + 2) * pt) - x, height: Math.min(page.height, (y1 + 2) * pt) - y };
+  x0 = Math.max(0, x0), y0 = Math.max(0, y0), x1 = Math.min(page.width, x1), y1 = Math.min(page.height, y1);
+  if (!(x1 > x0 && y1 > y0)) return { x: 0, y: 0, width: page.width, height: page.height };
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }

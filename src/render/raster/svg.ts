@@ -9,12 +9,22 @@ import type { Color, DisplayPage, GlyphRun, ImageItem, PathCommand, PathItem } f
 import { imageDataUri, orientedMatrix } from '../../images/data-uri.js';
 import { glyphMatrix, glyphSvgPath } from '../glyph-outline.js';
 
-export function pageToSvg(page: DisplayPage): string {
+export interface SvgOptions {
+  /**
+   * Text set smaller than this (in points) is drawn as grey bars instead of glyphs ("greeking"),
+   * for thumbnails where it would be a few pixels tall anyway: parsing the glyph outlines is
+   * most of what a rendering costs.
+   */
+  greekBelow?: number;
+}
+
+export function pageToSvg(page: DisplayPage, options: SvgOptions = {}): string {
   const defs = new Map<string, string>();
   const faces = new Map<FontFace, number>();
   const body: string[] = [];
   for (const item of page.items) {
-    if (item.kind === 'glyphs') body.push(glyphRun(item, defs, faces));
+    if (item.kind === 'glyphs' && options.greekBelow !== undefined && item.size < options.greekBelow) body.push(greeked(item));
+    else if (item.kind === 'glyphs') body.push(glyphRun(item, defs, faces));
     else if (item.kind === 'image') body.push(imageElement(item, defs));
     else body.push(pathItem(item));
   }
@@ -61,6 +71,18 @@ function glyphRun(run: GlyphRun, defs: Map<string, string>, faces: Map<FontFace,
   // A rotated run (transform: rotate(180deg)) turns about its origin, clockwise as SVG's rotate().
   const turn = run.rotation ? ` transform="rotate(${num(run.rotation)} ${num(run.x)} ${num(run.y)})"` : '';
   return `<g fill="${rgb(run.color)}"${turn}>${uses.join('')}</g>`;
+}
+
+/** A run as one bar, half an em thick at the x-height, in the text's colour, lightened. */
+function greeked(run: GlyphRun): string {
+  if (run.glyphs.length === 0) return '';
+  const first = run.glyphs[0]!;
+  const last = run.glyphs[run.glyphs.length - 1]!;
+  const rect = run.vertical
+    ? { x: run.x - run.size * 0.25, y: run.y + (first.y ?? 0), width: run.size * 0.5, height: (last.y ?? 0) - (first.y ?? 0) + last.advance }
+    : { x: run.x + first.x, y: run.y - run.size * 0.6, width: last.x + last.advance - first.x, height: run.size * 0.5 };
+  const turn = run.rotation ? ` transform="rotate(${num(run.rotation)} ${num(run.x)} ${num(run.y)})"` : '';
+  return `<rect x="${num(rect.x)}" y="${num(rect.y)}" width="${num(Math.max(0, rect.width))}" height="${num(rect.height)}" fill="${rgb(run.color)}" fill-opacity="0.45"${turn}/>`;
 }
 
 function pathItem(p: PathItem): string {
