@@ -136,3 +136,54 @@ for (const [file, ms] of Object.entries(warm)) {
   console.log(`  print flavour: plain ${plain.toFixed(0)} ms for ${jobs.length} documents, print adds ${print.toFixed(0)} ms (+${((print / plain) * 100).toFixed(0)} %)   [target ≤ +20 %]`);
   console.log(`  outlined print file (--outline-text): ${outlined.toFixed(0)} ms more for ${jobs.length} documents`);
 }
+
+// Batch builds (issue 7): every shipped variant × product × flavour, as `build --all` runs it,
+// each in a new process. Cold: an empty output folder. Unchanged: the same command again on
+// the built folder (the cache skips every document). Peak RSS from the child's resourceUsage.
+{
+  const child = (args, outDir) => {
+    const code = `const { run } = await import(${JSON.stringify(join(root, 'dist/cli/main.js'))});
+const t0 = performance.now();
+const rc = await run(${JSON.stringify(['build', ...args, '--out'])}.concat([${JSON.stringify(outDir)}]), { out: () => {}, err: () => {}, env: process.env, cwd: ${JSON.stringify(root)} });
+console.log(JSON.stringify({ rc, ms: performance.now() - t0, rss: process.resourceUsage().maxRSS }));`;
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
+    const wall = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`build ${args.join(' ')} failed:\n${r.stderr}`);
+    const { rc, rss } = JSON.parse(r.stdout.trim().split('\n').pop());
+    if (rc !== 0) throw new Error(`build ${args.join(' ')} exited with ${rc}`);
+    return { wall, rssMb: rss / 1024 };
+  };
+  const measure = (label, args, documents, targets) => {
+    const cold = [];
+    const unchanged = [];
+    let rss = 0;
+    for (let i = 0; i < 3; i++) {
+      const dir = mkdtempSync(join(tmpdir(), 'kasuhara-bench-batch-'));
+      const first = child(args, dir);
+      cold.push(first.wall);
+      rss = Math.max(rss, first.rssMb);
+      unchanged.push(child(args, dir).wall);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    console.log(`  ${label} (${documents} documents × plain/print/web, thumbnails, web pages, gallery):`);
+    console.log(`    cold wall ${median(cold).toFixed(0)} ms${targets.cold ? `   [target ≤ ${targets.cold} ms]` : ''}, ${(median(cold) / documents).toFixed(0)} ms/document; peak RSS ${rss.toFixed(0)} MB${targets.rss ? `   [target ≤ ${targets.rss} MB]` : ''}`);
+    console.log(`    unchanged rebuild (cache hits) ${median(unchanged).toFixed(0)} ms${targets.unchanged ? `   [target ≤ ${targets.unchanged} ms]` : ''}`);
+  };
+  const japanese = ['okayama', 'okayama-kita', 'okayama-naka', 'okayama-higashi', 'okayama-minami', 'okayama-shiminka', 'okayama-hoken-nenkin'];
+  measure('21 posters: 7 Japanese variants × A4/A3/B2', [...japanese.flatMap((v) => ['--variant', v]), '--product', 'poster'], 21, { cold: 1200 });
+  const { loadVariants } = await import(join(root, 'dist/content/variants.js'));
+  const all = await loadVariants(join(root, 'content/okayama'), { cwd: root });
+  const documents = all.reduce((n, c) => n + jobsFor(c.products, undefined, 'products.yaml', c.variant).length, 0);
+  measure(`the whole default set: ${all.length} variants × their products`, ['--all'], documents, { unchanged: 300, rss: 400 });
+
+  // Warm: the whole set again inside one process (fonts, templates, JIT warm), --force.
+  const { buildAll } = await import(join(root, 'dist/build/build.js'));
+  const dir = mkdtempSync(join(tmpdir(), 'kasuhara-bench-warm-'));
+  const request = { cwd: root, variants: 'all', outDir: dir, force: true, env: { SOURCE_DATE_EPOCH: '0' } };
+  await buildAll(request);
+  const t0 = performance.now();
+  await buildAll(request);
+  console.log(`    warm (same process, --force): ${((performance.now() - t0) / documents).toFixed(1)} ms/document`);
+  rmSync(dir, { recursive: true, force: true });
+}
