@@ -11,10 +11,10 @@ import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { DisplayDocument } from '../layout/display-list.js';
 import { galleryHtml, type GalleryEntry } from '../gallery/index.js';
 import { BuildCache, CacheKeys, MANIFEST, sha256, type CacheEntry } from './cache.js';
-import { planJobs, type BuildRequest, type BuildResult, type BuiltOutput, type PlannedJob } from './build.js';
-import { runDocumentTask, type DocumentTask, type DocumentTaskResult, type TaskFile } from './document-task.js';
-import { HtmlExports } from './html.js';
-import { DocumentPool, workerThreadsFor } from './pool.js';
+import { planJobs, type BuildRequest, type BuildResult, type BuiltOutput, type PlannedJob } from './plan.js';
+// Types only: the modules that lay out and draw are loaded when a document needs building,
+// so a build whose documents are all up to date starts in a fraction of the time.
+import type { DocumentTask, DocumentTaskResult, TaskFile } from './document-task.js';
 import { writeAllAtomic } from './write.js';
 
 export const GALLERY = 'index.html';
@@ -71,8 +71,11 @@ export async function buildAll(request: BuildRequest): Promise<BuildResult> {
   // The gallery lists everything built into this folder so far, not only this build's part.
   const gallery = new TextEncoder().encode(galleryHtml(galleryEntries(cache, new Set(pending.map((f) => f.path)))));
   pending.push({ path: join(outRoot, GALLERY), bytes: gallery, pages: 1, ms: 0 });
-  pending.push({ path: join(outRoot, MANIFEST), bytes: cache.serialise(), pages: 0, ms: 0 });
   await writeAllAtomic(pending);
+  // The manifest last, with the written files' times: should writing it fail, the next
+  // build only rebuilds more than it needs to.
+  cache.noteWritten();
+  await writeAllAtomic([{ path: join(outRoot, MANIFEST), bytes: cache.serialise() }]);
   return { outputs, diagnostics: bag.items };
 }
 
@@ -108,6 +111,8 @@ async function runAll(
 ): Promise<DocumentTaskResult[]> {
   // This thread takes documents from the same queue as the workers: with two cores one worker
   // and this thread share the work, and nothing waits idle for the workers to start.
+  if (stale.length === 0) return [];
+  const [{ runDocumentTask }, { DocumentPool, workerThreadsFor }] = await Promise.all([import('./document-task.js'), import('./pool.js')]);
   const threads = workerThreadsFor(stale.length, env);
   const pool = threads > 0 ? new DocumentPool(threads) : undefined;
   const results = new Array<DocumentTaskResult>(stale.length);
@@ -158,14 +163,14 @@ async function webPages(
     const id = `${p.task.variant}/${p.job.product}.html`;
     groups.set(id, [...(groups.get(id) ?? []), p]);
   }
-  const html = new HtmlExports();
   const keys = new Map<string, string>();
   for (const [id, group] of groups) {
     const key = sha256(group.map((p) => p.key).join('\n'));
-    if (!force && !group.some((p) => stale.has(p)) && (await cache.fresh(id, key))) continue;
-    keys.set(id, key);
-    for (const p of group) html.note(p, displays.get(p));
+    if (force || group.some((p) => stale.has(p)) || !(await cache.fresh(id, key))) keys.set(id, key);
   }
+  if (keys.size === 0) return [];
+  const html = new (await import('./html.js')).HtmlExports();
+  for (const id of keys.keys()) for (const p of groups.get(id)!) html.note(p, displays.get(p));
   const outRoot = cache.outRoot;
   const sizes = new Map<string, number>();
   for (const [, entry] of cache.all()) for (const f of entry.files) sizes.set(join(outRoot, f.path), f.bytes);

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PROJECT_ROOT } from '../fonts/registry.js';
+import { PROJECT_ROOT } from '../paths.js';
 
 export const MANIFEST = '.kasuhara-cache.json';
 
@@ -22,6 +22,8 @@ export interface CachedFile {
   sha256: string;
   bytes: number;
   pages: number;
+  /** Modification time when written: size and time unchanged means the bytes are too (no need to hash). */
+  mtimeMs?: number;
 }
 
 export interface CacheEntry {
@@ -58,16 +60,33 @@ export class BuildCache {
     return new BuildCache(outRoot, entries);
   }
 
-  /** The cached entry when `key` matches and every file is intact, else undefined. */
+  /**
+   * The cached entry when `key` matches and every file is intact, else undefined. A file whose
+   * size and modification time are as written is intact; otherwise its bytes are hashed.
+   */
   async fresh(id: string, key: string): Promise<CacheEntry | undefined> {
     const entry = this.entries.get(id);
     if (!entry || entry.key !== key) return undefined;
     for (const f of entry.files) {
       const abs = join(this.outRoot, f.path);
-      if (statSync(abs, { throwIfNoEntry: false })?.size !== f.bytes) return undefined;
+      const st = statSync(abs, { throwIfNoEntry: false });
+      if (st?.size !== f.bytes) return undefined;
+      if (f.mtimeMs !== undefined && st.mtimeMs === f.mtimeMs) continue;
       if (sha256(await readFile(abs)) !== f.sha256) return undefined;
+      f.mtimeMs = st.mtimeMs;
     }
     return entry;
+  }
+
+  /** After writing: the files' modification times, so the next build need not hash them. */
+  noteWritten(): void {
+    for (const entry of this.entries.values()) {
+      for (const f of entry.files) {
+        if (f.mtimeMs !== undefined) continue;
+        const st = statSync(join(this.outRoot, f.path), { throwIfNoEntry: false });
+        if (st?.size === f.bytes) f.mtimeMs = st.mtimeMs;
+      }
+    }
   }
 
   record(id: string, entry: CacheEntry): void {

@@ -5,7 +5,7 @@
  * documents marked — followed by the totals.
  */
 import cliProgress from 'cli-progress';
-import type { BuiltOutput } from '../build/build.js';
+import type { BuiltOutput } from '../build/plan.js';
 import type { Lang } from '../diagnostics/diagnostic.js';
 import { formatBytes } from './format.js';
 

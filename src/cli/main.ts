@@ -7,16 +7,12 @@ import { parseArgs } from 'node:util';
 import { progressSink, summaryTable } from './build-report.js';
 import { isUserInputError, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
-import { buildAll, type BuildRequest } from '../build/build.js';
-import { typeset } from '../build/typeset.js';
+import type { BuildRequest } from '../build/plan.js';
 import { previewOptions } from './preview-options.js';
-import { previewAll } from '../build/preview.js';
 import { detectLang, distinctDiagnostics, formatBytes, formatDiagnostic } from './format.js';
 import { HELP } from './help.js';
-import { initCommand } from './init.js';
-import { devCommand } from './dev-command.js';
-import { checkCommand } from './check-command.js';
-import { furiganaCommand } from './furigana-command.js';
+// Each command's modules are loaded when it runs: `--help`, `check` or a build whose outputs
+// are all up to date do not pay for loading layout, PDF and image code they never use.
 
 export interface Io {
   out: (line: string) => void;
@@ -83,16 +79,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     for (const option of ['outline-text', 'all', 'force'] as const) {
       if (values[option] !== undefined && command !== 'build' && COMMANDS.includes(command)) return fail([buildOptionNotFor(option, command)]);
     }
-    if (command === 'init') return initCommand(extra, values.name, io, lang);
-    if (command === 'dev') return await devCommand(extra, values, io, lang);
-    if (command === 'check') return await checkCommand(extra, values, io, lang);
-    if (command === 'furigana') return await furiganaCommand(extra, io, lang);
+    if (command === 'init') return (await import('./init.js')).initCommand(extra, values.name, io, lang);
+    if (command === 'dev') return await (await import('./dev-command.js')).devCommand(extra, values, io, lang);
+    if (command === 'check') return await (await import('./check-command.js')).checkCommand(extra, values, io, lang);
+    if (command === 'furigana') return await (await import('./furigana-command.js')).furiganaCommand(extra, io, lang);
     if (command !== 'build' && command !== 'preview' && command !== 'typeset') return fail([unknownCommand(command)]);
     const misplaced = command === 'typeset' ? NOT_FOR_TYPESET.filter((o) => values[o] !== undefined) : TYPESET_ONLY.filter((o) => values[o] !== undefined);
     if (misplaced.length > 0) return fail(misplaced.map((o) => optionNotFor(o, command)));
     if (command === 'typeset') {
       if (extra.length === 0) return fail([missingFile()]);
       if (extra.length > 1) return fail([unexpectedArgument(extra[1]!, command)]);
+      const { typeset } = await import('../build/typeset.js');
       const result = await typeset({
         cwd: io.cwd,
         file: extra[0]!,
@@ -117,6 +114,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       ...(values.force ? { force: true } : {}),
     };
     if (command === 'preview') {
+      const { previewAll } = await import('../build/preview.js');
       const result = await previewAll({ ...request, ...previewOptions(values.dpi, values.format) });
       for (const d of distinctDiagnostics(result.diagnostics)) io.err(formatDiagnostic(d, lang));
       if (values.json) io.out(JSON.stringify(result.outputs.map(({ file, bytes, pages, ms }) => ({ file, bytes, pages, ms }))));
@@ -125,6 +123,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     const started = performance.now();
     const progress = values.json ? undefined : progressSink(lang, io.tty === true, io.out);
+    const { buildAll } = await import('../build/batch.js');
     const result = await buildAll({ ...request, ...(progress ? { onProgress: (p) => progress.update(p) } : {}) }).finally(() => progress?.stop());
     for (const d of distinctDiagnostics(result.diagnostics)) io.err(formatDiagnostic(d, lang));
     if (values.json) io.out(JSON.stringify(result.outputs.map(({ file, bytes, pages, ms, cached }) => ({ file, bytes, pages, ms, ...(cached ? { cached } : {}) }))));

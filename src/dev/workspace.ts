@@ -15,7 +15,8 @@ import { planJobs, resetSharedEngines } from '../build/build.js';
 import type { BuildJob } from '../build/products.js';
 import type { Content } from '../content/index.js';
 import { DiagnosticBag, formatLocation, isUserInputError, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
-import { PROJECT_ROOT, resetDefaultFontRegistry } from '../fonts/registry.js';
+import { resetDefaultFontRegistry } from '../fonts/registry.js';
+import { PROJECT_ROOT } from '../paths.js';
 import { classifyChanges, type Impact, type WatchRoots } from './changes.js';
 import { FLAVOURS, type Flavour, type FlavourFile } from './flavours.js';
 

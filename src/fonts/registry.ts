@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import { parse as parseYaml } from 'yaml';
 import { userError } from '../diagnostics/diagnostic.js';
@@ -37,7 +36,8 @@ interface RegistryFile {
   fallback?: Record<string, string[]>;
 }
 
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export { PROJECT_ROOT } from '../paths.js';
+import { PROJECT_ROOT } from '../paths.js';
 const require = createRequire(import.meta.url);
 
 export class FontRegistry {

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { userError } from '../diagnostics/diagnostic.js';
-import { PROJECT_ROOT } from '../fonts/registry.js';
+import { PROJECT_ROOT } from '../paths.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { svgToIcon, type IconGeometry } from './svg-to-paths.js';
 

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { userError } from '../diagnostics/diagnostic.js';
-import { PROJECT_ROOT } from '../fonts/registry.js';
+import { PROJECT_ROOT } from '../paths.js';
 import type { ImageSource } from '../layout/display-list.js';
 import type { ImageLocation, ImageResolver } from '../layout/image.js';
 import { readImageHeader } from './header.js';

@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { basename, join, resolve } from 'node:path';
 import { userError, type Localized } from '../diagnostics/diagnostic.js';
 import { CONTENT_FILES, displayPath } from '../content/index.js';
-import { PROJECT_ROOT } from '../fonts/registry.js';
+import { PROJECT_ROOT } from '../paths.js';
 
 export const INIT_TEMPLATES_DIR = join(PROJECT_ROOT, 'templates/init');
 /** What init writes, in the order it is listed to the user. */

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { userError } from '../diagnostics/diagnostic.js';
-import { PROJECT_ROOT } from '../fonts/registry.js';
+import { PROJECT_ROOT } from '../paths.js';
 import { registerHelpers } from './helpers.js';
 
 export interface RenderedTemplate {

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,6 +33,20 @@ describe('build cache', () => {
     rmSync(join(out, 'poster-a4.pdf'));
     expect(await cache.fresh('okayama/poster-a4', 'k1')).toBeUndefined();
     expect(cache.all()).toEqual([]);
+  });
+
+  it('trusts size and time as written, and hashes a file whose time changed', async () => {
+    const out = tmp();
+    const cache = BuildCache.open(out);
+    const bytes = new TextEncoder().encode('%PDF-1.7 one');
+    writeFileSync(join(out, 'a.pdf'), bytes);
+    cache.record('a', { key: 'k', files: [cache.fileRecord(join(out, 'a.pdf'), bytes, 1)] });
+    cache.noteWritten();
+    expect(JSON.parse(new TextDecoder().decode(cache.serialise())).entries.a.files[0].mtimeMs).toBeGreaterThan(0);
+    expect(await cache.fresh('a', 'k')).toBeDefined();
+    writeFileSync(join(out, 'a.pdf'), '%PDF-1.7 two'); // same size, new time
+    utimesSync(join(out, 'a.pdf'), new Date(2001, 0, 1), new Date(2001, 0, 1));
+    expect(await cache.fresh('a', 'k')).toBeUndefined();
   });
 
   it('treats a damaged manifest as an empty cache', async () => {
