@@ -11,14 +11,27 @@ import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { DisplayDocument } from '../layout/display-list.js';
 import { galleryHtml, type GalleryEntry } from '../gallery/index.js';
 import { BuildCache, CacheKeys, MANIFEST, sha256, type CacheEntry } from './cache.js';
-import { planJobs, type BuildRequest, type BuildResult, type BuiltOutput, type PlannedJob } from './plan.js';
+import { FLAVOURS, planJobs, type BuildRequest, type BuildResult, type BuiltOutput, type PlannedJob } from './plan.js';
 // Types only: the modules that lay out and draw are loaded when a document needs building,
 // so a build whose documents are all up to date starts in a fraction of the time.
-import type { DocumentTask, DocumentTaskResult, TaskFile } from './document-task.js';
+import type { DocumentTask, DocumentTaskResult, PdfFlavour, TaskFile } from './document-task.js';
 import { writeAllAtomic } from './write.js';
 
 export const GALLERY = 'index.html';
 const THUMBNAILS = 'thumbnails';
+
+/** What the cache keeps apart: each flavour's PDF, the outlined print file and the thumbnail. */
+type Part = PdfFlavour | 'outlined' | 'thumbnail';
+
+function partOf(path: string, thumbnail: string | undefined): Part {
+  if (path === thumbnail) return 'thumbnail';
+  const flavour = FLAVOUR.exec(path)?.[1]?.toLowerCase();
+  return flavour === 'print-outlined' ? 'outlined' : flavour === 'print' || flavour === 'web' ? flavour : 'pdf';
+}
+
+function thumbnailPath(outRoot: string, p: PlannedJob & { task: { variant: string } }): string {
+  return join(outRoot, THUMBNAILS, p.task.variant, p.job.output.replace(/\.pdf$/i, '.png'));
+}
 
 interface Planned extends PlannedJob {
   id: string;
@@ -38,11 +51,28 @@ export async function buildAll(request: BuildRequest): Promise<BuildResult> {
 
   const outputs: BuiltOutput[] = [];
   const pending: TaskFile[] = [];
+  // Each part of a document (a flavour's PDF, the thumbnail) is cached on its own, so that
+  // `--flavour print` after a full build reuses the rest and rebuilds only what it must.
   const stale: Planned[] = [];
   for (const p of planned) {
-    const hit = request.force ? undefined : await cache.fresh(p.id, p.key);
-    if (!hit) stale.push(p);
-    else outputs.push(...hit.files.filter((f) => !f.path.startsWith(`${THUMBNAILS}/`)).map((f) => cachedOutput(f, outRoot, request.cwd)));
+    const parts: Part[] = [...p.task.flavours, ...(p.task.outlineText ? (['outlined'] as const) : []), 'thumbnail'];
+    const missing: Part[] = [];
+    for (const part of parts) {
+      const hit = request.force ? undefined : await cache.fresh(`${p.id}#${part}`, p.key);
+      if (!hit) missing.push(part);
+      else if (part !== 'thumbnail') outputs.push(...hit.files.map((f) => cachedOutput(f, outRoot, request.cwd)));
+    }
+    if (missing.length === 0) continue;
+    const { thumbnail, ...task } = p.task;
+    stale.push({
+      ...p,
+      task: {
+        ...task,
+        flavours: task.flavours.filter((f) => missing.includes(f)),
+        outlineText: missing.includes('outlined'),
+        ...(missing.includes('thumbnail') && thumbnail ? { thumbnail } : {}),
+      },
+    });
   }
   let done = planned.length - stale.length;
   request.onProgress?.({ done, total: planned.length });
@@ -52,19 +82,21 @@ export async function buildAll(request: BuildRequest): Promise<BuildResult> {
   results.forEach((result, i) => {
     result.diagnostics.forEach((d) => bag.add(d));
     const p = stale[i]!;
-    const thumbnail = result.files.find((f) => f.path === p.task.thumbnail);
-    const files = result.files.filter((f) => f !== thumbnail);
+    const info = galleryInfo(p, result, relative(outRoot, thumbnailPath(outRoot, p)));
+    const byPart = new Map<Part, TaskFile[]>();
+    for (const f of result.files) {
+      const part = partOf(f.path, p.task.thumbnail);
+      byPart.set(part, [...(byPart.get(part) ?? []), f]);
+      if (part !== 'thumbnail') outputs.push(builtOutput(f, request.cwd, p.task.variant));
+    }
+    for (const [part, files] of byPart) {
+      cache.record(`${p.id}#${part}`, { key: p.key, files: files.map((f) => cache.fileRecord(f.path, f.bytes, f.pages)), ...(part === 'thumbnail' ? {} : { info }) });
+    }
     pending.push(...result.files);
-    cache.record(p.id, {
-      key: p.key,
-      files: result.files.map((f) => cache.fileRecord(f.path, f.bytes, f.pages)),
-      info: galleryInfo(p, result, thumbnail ? relative(outRoot, thumbnail.path) : undefined),
-    });
-    outputs.push(...files.map((f) => builtOutput(f, request.cwd, p.task.variant)));
   });
   bag.throwIfErrors();
 
-  const pages = await webPages(planned, new Set(stale), displays, cache, pending, request.force === true, env);
+  const pages = (request.flavours ?? FLAVOURS).includes('html') ? await webPages(planned, new Set(stale), displays, cache, pending, request.force === true, env) : [];
   pending.push(...pages);
   outputs.push(...pages.map((f) => builtOutput(f, request.cwd)));
 
@@ -88,6 +120,7 @@ function plan(p: PlannedJob, request: BuildRequest, outRoot: string, keys: Cache
     product: p.job.product,
     size: p.job.size.name,
     outDir: p.outDir,
+    flavours: (request.flavours ?? FLAVOURS).filter((f): f is PdfFlavour => f !== 'html'),
     outlineText: request.outlineText === true,
     thumbnail: join(outRoot, THUMBNAILS, variant, p.job.output.replace(/\.pdf$/i, '.png')),
     env: env.SOURCE_DATE_EPOCH === undefined ? {} : { SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH },
@@ -95,7 +128,8 @@ function plan(p: PlannedJob, request: BuildRequest, outRoot: string, keys: Cache
   const id = `${variant}/${p.job.output}`;
   const product = p.content.products.find((q) => q.id === p.job.product);
   const pageImage = product?.html === true && product.sizes[0]?.name === p.job.size.name;
-  const key = keys.document({ contentDir: p.content.dir, job: { task: { ...task, cwd: '' }, job: p.job }, env });
+  // The key names what the document is made from, not which parts of it this build wants.
+  const key = keys.document({ contentDir: p.content.dir, job: { variant, job: p.job }, env });
   return { ...p, id, key, task, pageImage };
 }
 

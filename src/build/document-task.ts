@@ -28,11 +28,16 @@ export interface DocumentTask {
   size: string;
   /** Absolute output folder of the variant. */
   outDir: string;
+  /** Which PDFs to write: the plain one, the print (入稿用) and the web (tagged) flavour. */
+  flavours: readonly PdfFlavour[];
   outlineText: boolean;
   /** Absolute path of the gallery thumbnail to make, if any. */
   thumbnail?: string;
   env: { SOURCE_DATE_EPOCH?: string };
 }
+
+export type PdfFlavour = 'pdf' | 'print' | 'web';
+export const PDF_FLAVOURS: readonly PdfFlavour[] = ['pdf', 'print', 'web'];
 
 export interface TaskFile {
   path: string;
@@ -77,19 +82,22 @@ export async function runDocumentTask(task: DocumentTask, preloaded?: Preloaded)
     const add = async (name: string, make: () => Promise<Uint8Array>, since = performance.now()) => {
       files.push({ path: join(task.outDir, name), bytes: await make(), pages, ms: performance.now() - since });
     };
-    await add(job.output, () => renderPlain(display, content, job.output), started);
+    // The thumbnail is drawn by sharp on another thread while the PDFs are made here.
+    const first = display.pages[0];
+    const thumbnail = task.thumbnail && first
+      ? renderPage(first, { dpi: (THUMBNAIL_HEIGHT_PX / first.height) * 72, format: 'png', greekBelowPx: GREEK_BELOW_PX })
+      : undefined;
+    const wants = (f: PdfFlavour) => task.flavours.includes(f);
+    if (wants('pdf')) await add(job.output, () => renderPlain(display, content, job.output), started);
     const printName = printFileName(job.output);
-    await add(printName, () => renderPrintFlavour(display, documentId(content, printName), bag));
+    if (wants('print')) await add(printName, () => renderPrintFlavour(display, documentId(content, printName), bag));
     const webName = webFileName(job.output);
-    await add(webName, () => renderWebFlavour(display, documentId(content, webName)));
+    if (wants('web')) await add(webName, () => renderWebFlavour(display, documentId(content, webName)));
     if (task.outlineText) {
       const outlinedName = outlinedFileName(job.output);
       await add(outlinedName, () => renderOutlinedFlavour(display, documentId(content, outlinedName)));
     }
-    if (task.thumbnail && display.pages[0]) {
-      const dpi = (THUMBNAIL_HEIGHT_PX / display.pages[0].height) * 72;
-      files.push({ path: task.thumbnail, bytes: await renderPage(display.pages[0], { dpi, format: 'png', greekBelowPx: GREEK_BELOW_PX }), pages: 1, ms: 0 });
-    }
+    if (thumbnail) files.push({ path: task.thumbnail!, bytes: await thumbnail, pages: 1, ms: 0 });
     return { files, diagnostics: bag.items, title: display.meta.title, langs: documentLangs(display) };
   } catch (e) {
     if (!isUserInputError(e)) throw e;

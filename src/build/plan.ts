@@ -20,6 +20,11 @@ export interface BuildRequest {
   /** Variant ids (`okayama-kita`, or `kita`), or 'all'; default: each organisation's base. */
   variants?: VariantSelection;
   env?: NodeJS.ProcessEnv;
+  /**
+   * What to make of each document: `pdf` (plain), `print`, `web` (tagged PDF) and `html` (the
+   * web page of products with `html: true`); default all four.
+   */
+  flavours?: readonly Flavour[];
   /** Also write `<name>.print-outlined.pdf`, the print flavour with text as paths (build/print.ts). */
   outlineText?: boolean;
   /** Rebuild every document, even those the cache says are up to date (cache.ts). */
@@ -27,6 +32,9 @@ export interface BuildRequest {
   /** Called before the first document and after each one (the CLI's progress bar). */
   onProgress?: (progress: { done: number; total: number; file?: string }) => void;
 }
+
+export type Flavour = 'pdf' | 'print' | 'web' | 'html';
+export const FLAVOURS: readonly Flavour[] = ['pdf', 'print', 'web', 'html'];
 
 export interface BuiltOutput {
   file: string;

@@ -27,6 +27,7 @@ export const HELP = {
   --variant ID    このバリエーションだけを作成（例: okayama-kita, en。複数指定可。既定は各団体の基本形）
   --all           すべてのバリエーション（区役所・課・言語）× 製品 × 種類を作成
   --force         前回から変わっていない文書も作り直す（既定では入力が同じ文書は作り直しません）
+  --flavour 種類  作る種類だけ: pdf（標準）・print（入稿用）・web（掲載用タグ付き）・html（ウェブページ）。複数指定可。既定はすべて
   --lang ja|en    メッセージの言語（既定: ロケール。不明なら日本語）
   --json          作成したファイルの一覧を JSON で出力
   --outline-text  入稿用 PDF をもう1つ、文字をアウトライン化（図形に）して <名前>.print-outlined.pdf に作成
@@ -72,6 +73,8 @@ Options:
   --variant ID    build this variant (e.g. okayama-kita, en); repeatable; default: each organisation's base
   --all           build every variant (wards, sections, languages) × product × flavour
   --force         rebuild documents whose inputs did not change (by default they are kept)
+  --flavour KIND  make only these: pdf (plain), print (print shop), web (tagged PDF), html (web page);
+                  repeatable or comma-separated; default all
   --lang ja|en    message language (default: from the locale, Japanese if unknown)
   --json          print the list of written files as JSON
   --outline-text  also write the print file with text outlined (as paths, no fonts) as

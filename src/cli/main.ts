@@ -5,9 +5,9 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { progressSink, summaryTable } from './build-report.js';
-import { isUserInputError, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
+import { isUserInputError, userError, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
-import type { BuildRequest } from '../build/plan.js';
+import { FLAVOURS, type BuildRequest, type Flavour } from '../build/plan.js';
 import { previewOptions } from './preview-options.js';
 import { detectLang, distinctDiagnostics, formatBytes, formatDiagnostic } from './format.js';
 import { HELP } from './help.js';
@@ -44,6 +44,7 @@ const OPTIONS = {
   web: { type: 'boolean' },
   'ink-limit': { type: 'string' },
   'outline-text': { type: 'boolean' },
+  flavour: { type: 'string', multiple: true },
   all: { type: 'boolean' },
   force: { type: 'boolean' },
 } as const;
@@ -76,7 +77,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     const checkOnly = command === 'check' || !COMMANDS.includes(command) ? [] : CHECK_ONLY.filter((o) => values[o] !== undefined);
     if (checkOnly.length > 0) return fail(checkOnly.map((o) => checkOptionNotFor(o, command)));
-    for (const option of ['outline-text', 'all', 'force'] as const) {
+    for (const option of ['outline-text', 'all', 'force', 'flavour'] as const) {
       if (values[option] !== undefined && command !== 'build' && COMMANDS.includes(command)) return fail([buildOptionNotFor(option, command)]);
     }
     if (command === 'init') return (await import('./init.js')).initCommand(extra, values.name, io, lang);
@@ -112,6 +113,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       ...(values.all ? { variants: 'all' as const } : values.variant ? { variants: values.variant } : {}),
       ...(values['outline-text'] ? { outlineText: true } : {}),
       ...(values.force ? { force: true } : {}),
+      ...(values.flavour ? { flavours: flavoursOption(values.flavour) } : {}),
     };
     if (command === 'preview') {
       const { previewAll } = await import('../build/preview.js');
@@ -136,6 +138,24 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.err(e instanceof Error ? (e.stack ?? e.message) : String(e));
     return 2;
   }
+}
+
+/** --flavour pdf --flavour print, or --flavour pdf,print. */
+function flavoursOption(values: readonly string[]): Flavour[] {
+  const wanted = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const bad = wanted.filter((v) => !(FLAVOURS as readonly string[]).includes(v));
+  if (bad.length > 0) {
+    const guess = suggest(bad[0]!, FLAVOURS);
+    throw userError({
+      code: 'cli/bad-option',
+      message: { ja: `--flavour の値「${bad.join('、')}」は使えません。`, en: `--flavour cannot be "${bad.join('", "')}".` },
+      hint: {
+        ja: `${guess ? `「${guess}」のことですか？ ` : ''}使えるのは ${FLAVOURS.join('・')} です（pdf 標準、print 入稿用、web 掲載用、html ウェブページ）。`,
+        en: `${guess ? `Did you mean "${guess}"? ` : ''}Use ${FLAVOURS.join(', ')} (pdf plain, print for the print shop, web tagged, html web page).`,
+      },
+    });
+  }
+  return wanted as Flavour[];
 }
 
 const USAGE = { ja: '`kasuhara-press --help` で使い方を表示します。', en: 'Run `kasuhara-press --help` for usage.' };

@@ -96,13 +96,25 @@ describe('the build cache', () => {
     writeFileSync(join(out, 'okayama', 'handout.web.pdf'), 'not a pdf');
     const repaired = await build();
     const rebuilt = pdfs(repaired).filter((o) => !o.cached).map((o) => o.file.split('/').pop());
-    expect(rebuilt.sort()).toEqual(['handout.pdf', 'handout.print.pdf', 'handout.web.pdf', 'poster-a3.pdf', 'poster-a3.print.pdf', 'poster-a3.web.pdf']);
+    // Each flavour is cached on its own: only the two damaged files are made again.
+    expect(rebuilt.sort()).toEqual(['handout.web.pdf', 'poster-a3.print.pdf']);
     expect(readFileSync(join(out, 'okayama', 'handout.web.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
 
     const poster = join(content, 'poster.yaml');
     writeFileSync(poster, readFileSync(poster, 'utf8').replace('～みんなが気持ちよく過ごせるように～', '～みんなが安心して過ごせるように～'));
     const changed = await build();
     expect(pdfs(changed).some((o) => o.cached)).toBe(false);
+  }, 60_000);
+
+  it('--flavour makes only the kinds asked for; a later full build reuses them', async () => {
+    const fresh = dir();
+    const printOnly = await buildAll({ cwd: REPO_ROOT, contentDirs: [content], outDir: fresh, products: ['poster'], flavours: ['print'], env: {} });
+    expect(printOnly.outputs.map((o) => o.file.split('/').pop()).sort()).toEqual(['poster-a3.print.pdf', 'poster-a4.print.pdf', 'poster-b2.print.pdf']);
+    expect(existsSync(join(fresh, 'okayama', 'poster.html'))).toBe(false);
+    const full = await buildAll({ cwd: REPO_ROOT, contentDirs: [content], outDir: fresh, products: ['poster'], env: {} });
+    expect(pdfs(full).filter((o) => o.cached).map((o) => o.file.split('/').pop()).sort()).toEqual(['poster-a3.print.pdf', 'poster-a4.print.pdf', 'poster-b2.print.pdf']);
+    expect(pdfs(full).filter((o) => !o.cached)).toHaveLength(6);
+    expect(existsSync(join(fresh, 'okayama', 'poster.html'))).toBe(true);
   }, 60_000);
 
   it('--force rebuilds everything', async () => {
