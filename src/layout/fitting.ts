@@ -8,7 +8,8 @@
 import type { StyledElement } from '../markup/types.js';
 import type { Box, ContainerBox, TextBox } from './boxes.js';
 import type { Rect } from './decorations.js';
-import { buildYogaTree, calculate, freeTree } from './flex.js';
+import type { Node as YogaNode } from 'yoga-layout';
+import { buildYogaTree, calculate, freeTree, type LaidOutBox } from './flex.js';
 import { findOverflows, fitGroups, overflowError, pageOverflowError, type Overflow } from './fit.js';
 import type { LayoutEnv } from './index.js';
 import { paintFlow, type Flow } from './paint.js';
@@ -24,8 +25,19 @@ interface FitGroup {
 }
 
 export function layoutFitting(boxes: ContainerBox, area: Rect, fixed: boolean, env: LayoutEnv): Flow {
+  // One yoga tree for every attempt: only the text boxes whose size changed are measured
+  // again (building and freeing a tree per attempt was most of a poster's layout time).
+  const tree = new ReusedTree(boxes, area, fixed, env);
+  try {
+    return search(boxes, area, fixed, env, tree);
+  } finally {
+    tree.free();
+  }
+}
+
+function search(boxes: ContainerBox, area: Rect, fixed: boolean, env: LayoutEnv, tree: ReusedTree): Flow {
   const page = fixed ? area : undefined;
-  let flow = layoutOnce(boxes, area, fixed, env);
+  let flow = tree.layout();
   let overflows = findOverflows(flow.paragraphs, page);
   if (overflows.length === 0) return flow;
   const excess = fixed ? naturalLayout(boxes, area, env).excess : 0;
@@ -45,8 +57,8 @@ export function layoutFitting(boxes: ContainerBox, area: Rect, fixed: boolean, e
   };
   if (groups.length === 0) fail();
   const attempt = (scaleOf: (g: FitGroup) => number): Set<StyledElement> => {
-    for (const g of groups) for (const m of g.members) m.scale = scaleOf(g);
-    flow = layoutOnce(boxes, area, fixed, env);
+    for (const g of groups) for (const m of g.members) tree.setScale(m, scaleOf(g));
+    flow = tree.layout();
     overflows = findOverflows(flow.paragraphs, page);
     return new Set(overflows.flatMap((o) => (o.paragraph.box.fit ? [o.paragraph.box.fit.element] : [])));
   };
@@ -80,13 +92,38 @@ export function layoutFitting(boxes: ContainerBox, area: Rect, fixed: boolean, e
   return flow;
 }
 
-function layoutOnce(boxes: ContainerBox, area: Rect, fixed: boolean, env: LayoutEnv): Flow {
-  const laid = buildYogaTree(boxes);
-  try {
-    calculate(laid, area.w, fixed ? area.h : undefined);
-    return paintFlow(laid, env.icons);
-  } finally {
-    freeTree(laid);
+class ReusedTree {
+  private readonly laid: LaidOutBox;
+  private readonly nodes = new Map<Box, YogaNode>();
+
+  constructor(
+    boxes: ContainerBox,
+    private readonly area: Rect,
+    private readonly fixed: boolean,
+    private readonly env: LayoutEnv,
+  ) {
+    this.laid = buildYogaTree(boxes);
+    const index = (l: LaidOutBox): void => {
+      this.nodes.set(l.box, l.node);
+      l.children.forEach(index);
+    };
+    index(this.laid);
+  }
+
+  layout(): Flow {
+    calculate(this.laid, this.area.w, this.fixed ? this.area.h : undefined);
+    return paintFlow(this.laid, this.env.icons);
+  }
+
+  /** A new auto-fit scale for a paragraph: yoga measures it again at the next layout. */
+  setScale(box: TextBox, scale: number): void {
+    if (box.scale === scale) return;
+    box.scale = scale;
+    this.nodes.get(box)?.markDirty();
+  }
+
+  free(): void {
+    freeTree(this.laid);
   }
 }
 
