@@ -6,7 +6,6 @@
  * Nothing is written until every document succeeded; then everything is written at once.
  */
 import { basename, join, relative, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { DisplayDocument } from '../layout/display-list.js';
 import { galleryHtml, type GalleryEntry } from '../gallery/index.js';

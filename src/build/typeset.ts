@@ -9,6 +9,7 @@
  * page is made exactly as wide as the measure plus its side margins, so the text column is
  * the measure; without one, the layout is the normal A4 policy.
  */
+import { PT_PER_MM } from '../units.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,7 +28,7 @@ import { writeAllAtomic } from './write.js';
 
 /** 1em of --measure: the policy template's body font size (templates/policy.hbs). */
 export const POLICY_EM = 10.5;
-const MM = 72 / 25.4;
+const MM = PT_PER_MM;
 /** Left and right page margin when a measure is given (the policy's own margin). */
 const SIDE_MARGIN = 22 * MM;
 const MIN_MEASURE = 5 * POLICY_EM;

@@ -30,9 +30,8 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   return d.hint ? `${head}\n  ${l.hint}: ${d.hint[lang]}` : head;
 }
 
-export function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
-}
+/** The build log's file sizes: the same format as the gallery and the web page's download links. */
+export { formatFileSize as formatBytes } from '../units.js';
 
 /**
  * The diagnostics without repeats: a second error of the same kind at the same file, line,

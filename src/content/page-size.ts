@@ -3,6 +3,7 @@
  * larger than ISO B — B2 is 515×728 mm) or a custom `{ width: 100mm, height: 148mm }`.
  */
 import * as z from 'zod';
+import { decimal, PT_PER_MM, ptToMm, roundTo } from '../units.js';
 import { addContentIssue, unknownField, type ContentIssue } from './schema-helpers.js';
 
 export interface PageSize {
@@ -22,12 +23,10 @@ export const JIS_SIZES: Readonly<Record<string, readonly [number, number]>> = {
   B5: [182, 257], B6: [128, 182],
 };
 
-const MM_PER_UNIT: Record<string, number> = { mm: 1, cm: 10, in: 25.4, pt: 25.4 / 72 };
-const PT_PER_MM = 72 / 25.4;
+const MM_PER_UNIT: Record<string, number> = { mm: 1, cm: 10, in: 25.4, pt: ptToMm(1) };
 
 function makeSize(name: string, widthMm: number, heightMm: number): PageSize {
-  const round = (n: number) => Math.round(n * 1000) / 1000;
-  return { name, widthMm, heightMm, widthPt: round(widthMm * PT_PER_MM), heightPt: round(heightMm * PT_PER_MM) };
+  return { name, widthMm, heightMm, widthPt: roundTo(widthMm * PT_PER_MM, 3), heightPt: roundTo(heightMm * PT_PER_MM, 3) };
 }
 
 export function jisSize(name: string): PageSize | undefined {
@@ -61,7 +60,7 @@ const badLength = (field: string, v: unknown): ContentIssue => ({
 function lengthMm(v: unknown): number | undefined {
   const m = typeof v === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)\s*$/.exec(v) : null;
   if (!m) return undefined;
-  const mm = Math.round(Number(m[1]) * MM_PER_UNIT[m[2]!]! * 1000) / 1000;
+  const mm = roundTo(Number(m[1]) * MM_PER_UNIT[m[2]!]!, 3);
   return mm >= 10 && mm <= 2000 ? mm : undefined;
 }
 
@@ -89,6 +88,5 @@ export const pageSizeSchema = z.unknown().transform((v, ctx): PageSize => {
   if (width === undefined) addContentIssue(ctx, badLength('width', obj.width), ['width']);
   if (height === undefined) addContentIssue(ctx, badLength('height', obj.height), ['height']);
   if (!ok || width === undefined || height === undefined) return z.NEVER;
-  const fmt = (n: number) => String(Math.round(n * 10) / 10);
-  return makeSize(`${fmt(width)}x${fmt(height)}mm`, width, height);
+  return makeSize(`${decimal(width, 1)}x${decimal(height, 1)}mm`, width, height);
 });

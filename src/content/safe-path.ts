@@ -19,14 +19,25 @@ export interface AssetRoots {
 
 export type AssetLocation = Partial<Pick<Diagnostic, 'file' | 'line' | 'column' | 'path'>>;
 
-function inside(root: string, p: string): boolean {
+/**
+ * Whether `p` lies strictly inside `root` (both absolute). A first segment `..` leaves the
+ * root; a name that merely starts with dots (`..logo.png`) does not.
+ */
+export function isInside(root: string, p: string): boolean {
   const rel = path.relative(root, p);
-  return rel === '' ? false : !rel.startsWith('..') && !path.isAbsolute(rel);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
-/** Resolves symlinks where the file exists, so a link cannot point outside either. */
-function real(p: string): string {
-  return existsSync(p) ? realpathSync(p) : path.resolve(p);
+/**
+ * Resolves symlinks, so a link cannot point outside either. For a path that does not exist
+ * (yet), its nearest existing folder is resolved: a missing file in a content folder reached
+ * through a symlink is still inside that folder (and reported as missing, not as outside).
+ */
+export function realPath(p: string): string {
+  const abs = path.resolve(p);
+  if (existsSync(abs)) return realpathSync(abs);
+  const parent = path.dirname(abs);
+  return parent === abs ? abs : path.join(realPath(parent), path.basename(abs));
 }
 
 /**
@@ -39,9 +50,9 @@ export function resolveSafeAssetPath(value: string, roots: AssetRoots, where: As
   const field = where.path ?? 'path';
   const looksAbsolute = path.isAbsolute(value) || /^[a-zA-Z]:/.test(value) || value.includes('\\') || value.includes('://');
   const resolved = path.resolve(roots.contentDir, value);
-  const target = real(resolved);
-  const allowed = [roots.contentDir, roots.assetsDir].map(real);
-  if (looksAbsolute || value.includes('\0') || !allowed.some((root) => inside(root, target))) {
+  const target = realPath(resolved);
+  const allowed = [roots.contentDir, roots.assetsDir].map(realPath);
+  if (looksAbsolute || value.includes('\0') || !allowed.some((root) => isInside(root, target))) {
     throw userError({
       code: 'content/unsafe-path',
       message: {

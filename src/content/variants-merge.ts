@@ -27,7 +27,7 @@ export class WholeFile<T = unknown> {
   ) {}
 }
 
-export function isTree(v: unknown): v is Tree {
+function isTree(v: unknown): v is Tree {
   return v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
 }
 
@@ -105,7 +105,7 @@ export function findConflicts(parents: readonly { id: string; patch: Patch }[], 
       for (const [key, leaf] of leaves(a.patch.tree)) {
         // The same path set to different values, or one parent replacing what the other merges into.
         const other = bl.get(key) ?? [...bl.values()].find((l) => isPrefix(l.path, leaf.path) || isPrefix(leaf.path, l.path));
-        if (!other || sameValue(leaf.value, other.value) && other.path.length === leaf.path.length) continue;
+        if (!other || (sameValue(leaf.value, other.value) && other.path.length === leaf.path.length)) continue;
         const path = other.path.length < leaf.path.length ? other.path : leaf.path;
         if (settled(path) || found.has(path.join('\u0000'))) continue;
         found.set(path.join('\u0000'), {

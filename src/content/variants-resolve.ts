@@ -48,7 +48,7 @@ interface Args {
 }
 
 /** Marks a detail a ward or department still has to fill in: 〔要記入：電話番号〕. */
-export const PLACEHOLDER = /〔要記入[：:][^〕]*〕/u;
+const PLACEHOLDER = /〔要記入[：:][^〕]*〕/u;
 
 export function resolveVariant(a: Args): Content | undefined {
   const { base, resolved, bag } = a;
@@ -67,7 +67,7 @@ export function resolveVariant(a: Args): Content | undefined {
     const r = schema.safeParse(value);
     if (r.success) return r.data;
     ok = false;
-    for (const issue of r.error.issues) bag.error(mergedIssue(issue, [key, ...issue.path], where(['' + key, ...issue.path]), a.id));
+    for (const issue of r.error.issues) bag.error(mergedIssue(issue, [key, ...issue.path], where([key, ...issue.path]), a.id));
     return undefined;
   };
   const untranslated: VariantInfo['untranslated'] = [];
@@ -120,7 +120,7 @@ export function resolveVariant(a: Args): Content | undefined {
     ...base,
     organisation: { ...organisation, ...(logoPath ? { logoPath } : {}) },
     products: toProductSpecs(products),
-    poster: poster,
+    poster,
     policy,
     pressRelease,
     sources,

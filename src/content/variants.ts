@@ -116,7 +116,9 @@ export async function loadVariants(dir: string, options: LoadOptions = {}): Prom
       if (r) parents.push({ id: target, r });
       else ok = false;
     }
-    const own = await ownPatch(v, base, bag);
+    // The files a variant names are in its language: its own lang:, else its parents' (when
+    // they disagree about it, that is reported as a conflict below).
+    const own = await ownPatch(v, (v.value.lang as LanguageId | undefined) ?? parents[0]?.r.lang ?? BASE_LANGUAGE, base, bag);
     if (!ok || !own) {
       memo.set(short, undefined);
       return undefined;
@@ -170,7 +172,7 @@ async function rawYaml(base: Content, name: string): Promise<unknown> {
 }
 
 /** What one variant file itself changes, with the whole files it names loaded. */
-async function ownPatch(v: Parsed, base: Content, bag: DiagnosticBag): Promise<{ patch: Patch; draft: boolean } | undefined> {
+async function ownPatch(v: Parsed, lang: LanguageId, base: Content, bag: DiagnosticBag): Promise<{ patch: Patch; draft: boolean } | undefined> {
   const tree: Tree = {};
   const origins = new Map<string, string>();
   for (const [p, at] of Object.entries(sourceMap(v.source))) if (/^(organisation|products|poster|lang)\b/.test(p)) origins.set(p, at);
@@ -189,7 +191,6 @@ async function ownPatch(v: Parsed, base: Content, bag: DiagnosticBag): Promise<{
     }
     const shown = displayPath(abs, base.cwd);
     const text = await readFile(abs, 'utf8');
-    const lang = v.value.lang ?? BASE_LANGUAGE;
     if (key === 'policy') {
       const policy = parsePolicy(text, shown, bag);
       if (!policy) { ok = false; continue; }

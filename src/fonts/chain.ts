@@ -72,16 +72,20 @@ export function makeChain(key: string, lang: string | undefined, families: reado
   };
 }
 
-/** BCP 47 tags that name a registry language under another spelling. */
-const ALIASES: Record<string, string> = {
-  zh: 'zh-Hans',
-  'zh-cn': 'zh-Hans',
-  'zh-sg': 'zh-Hans',
-  'zh-my': 'zh-Hans',
-  'zh-tw': 'zh-Hant',
-  'zh-hk': 'zh-Hant',
-  'zh-mo': 'zh-Hant',
-};
+/**
+ * BCP 47 tags that name a registry language under another spelling. A Map, not an object
+ * literal: the tag comes from the template's `lang`, and `lang="constructor"` must not find
+ * Object.prototype's.
+ */
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ['zh', 'zh-Hans'],
+  ['zh-cn', 'zh-Hans'],
+  ['zh-sg', 'zh-Hans'],
+  ['zh-my', 'zh-Hans'],
+  ['zh-tw', 'zh-Hant'],
+  ['zh-hk', 'zh-Hant'],
+  ['zh-mo', 'zh-Hant'],
+]);
 
 /**
  * The registry language for a BCP 47 tag (RFC 4647 lookup): exact match ignoring case, a
@@ -93,7 +97,8 @@ export function matchLanguage(tag: string | undefined, known: readonly string[])
   const byLower = new Map(known.map((k) => [k.toLowerCase(), k]));
   let t = tag.trim().toLowerCase();
   while (t !== '') {
-    const hit = byLower.get(t) ?? (ALIASES[t] !== undefined ? byLower.get(ALIASES[t]!.toLowerCase()) : undefined);
+    const alias = ALIASES.get(t);
+    const hit = byLower.get(t) ?? (alias !== undefined ? byLower.get(alias.toLowerCase()) : undefined);
     if (hit) return hit;
     const dash = t.lastIndexOf('-');
     t = dash < 0 ? '' : t.slice(0, dash);

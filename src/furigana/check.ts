@@ -3,7 +3,7 @@
  * written or reviewed (`{漢字|かんじ}` in the text, or `reviewed: true` entries of a
  * .readings.yaml file); every kanji still without one is a warning naming file, line and field.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseSourceRef, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Policy } from '../content/policy.js';
 import { unmarkedKanji } from './markup.js';
 
@@ -48,8 +48,9 @@ export function furiganaWarnings(printed: object, policy: Policy | undefined, wh
     const front = { title: policy.title, signer: policy.signer };
     for (const { path, text } of textFields(front)) {
       const kanji = unmarkedKanji(text);
-      const line = policy.sources[path.join('.')]?.split(':').pop();
-      if (kanji.length > 0) out.push(warning(id, kanji.map((k) => k.text), { file: policy.file, ...(line ? { line: Number(line) } : {}), path: path.join('.') }));
+      const source = policy.sources[path.join('.')];
+      const line = source ? parseSourceRef(source).line : undefined;
+      if (kanji.length > 0) out.push(warning(id, kanji.map((k) => k.text), { file: policy.file, ...(line ? { line } : {}), path: path.join('.') }));
     }
     for (const b of policy.blocks) {
       const kanji = unmarkedKanji(b.text);

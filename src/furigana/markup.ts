@@ -8,7 +8,11 @@
 /** One marked word: `{base|reading}`. Neither part may contain braces, "|" or a line break. */
 export const RUBY_MARKUP = /\{([^{}|\n]+)\|([^{}|\n]+)\}/gu;
 
-/** Kanji (and 々, 〆, ヶ used as kanji) that need a reading in やさしい日本語. */
+/**
+ * Kanji, and the marks 々 and 〆 that stand for kanji: what needs a reading in やさしい日本語.
+ * ヶ (一ヶ月) is katakana and is not counted; alignReading (propose.ts) keeps it inside the
+ * kanji run only because its sound (か, が) cannot be matched against the reading on its own.
+ */
 export const KANJI = /[\p{Script=Han}々〆]/u;
 const KANJI_RUN = /[\p{Script=Han}々〆]+/gu;
 

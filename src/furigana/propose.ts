@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import kuromoji, { type Tokenizer } from 'kuromoji';
+import { formatPath } from '../content/yaml-source.js';
 import { textFields } from './check.js';
 import { KANJI, RUBY_MARKUP } from './markup.js';
 import type { Readings } from './readings.js';
@@ -20,7 +21,7 @@ export function loadTokenizer(): Promise<Tokenizer> {
   return tokenizer;
 }
 
-export function toHiragana(s: string): string {
+function toHiragana(s: string): string {
   return s.replace(/[\u30a1-\u30f6]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 }
 
@@ -50,7 +51,8 @@ export type Entry = Readings['readings'][number];
 export function proposeReadings(data: unknown, t: Tokenizer, lineOf: (field: string) => number | undefined): Entry[] {
   const out: Entry[] = [];
   for (const { path: p, text } of textFields(data)) {
-    const field = p.reduce<string>((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
+    const field = formatPath(p);
+    const line = lineOf(field);
     const seen = new Set<string>();
     // Text already marked up has a reading someone wrote: only the rest is analysed.
     for (const segment of text.split(RUBY_MARKUP).filter((_, i) => i % 3 === 0)) {
@@ -61,7 +63,6 @@ export function proposeReadings(data: unknown, t: Tokenizer, lineOf: (field: str
         for (const a of aligned) {
           if (seen.has(a.word)) continue;
           seen.add(a.word);
-          const line = lineOf(field);
           out.push({ field, word: a.word, reading: a.reading, reviewed: false, ...(line !== undefined ? { line } : {}) });
         }
       }

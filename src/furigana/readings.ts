@@ -8,6 +8,7 @@ import * as z from 'zod';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { validateYaml } from '../content/validate.js';
 import { text } from '../content/schema-helpers.js';
+import { formatPath } from '../content/yaml-source.js';
 import { applyReading } from './markup.js';
 
 export const readingsSchema = z.strictObject({
@@ -39,11 +40,11 @@ export async function applyReviewedReadings(data: unknown, abs: string, shown: s
   const byField = new Map<string, { word: string; reading: string }[]>();
   for (const e of r.value.readings) if (e.reviewed) byField.set(e.field, [...(byField.get(e.field) ?? []), e]);
   for (const list of byField.values()) list.sort((a, b) => b.word.length - a.word.length);
-  const walk = (v: unknown, path: string): unknown => {
-    if (typeof v === 'string') return (byField.get(path) ?? []).reduce((t, e) => applyReading(t, e.word, e.reading), v);
-    if (Array.isArray(v)) return v.map((x, i) => walk(x, `${path}[${i}]`));
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, path ? `${path}.${k}` : k)]));
+  const walk = (v: unknown, path: (string | number)[]): unknown => {
+    if (typeof v === 'string') return (byField.get(formatPath(path)) ?? []).reduce((t, e) => applyReading(t, e.word, e.reading), v);
+    if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i]));
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, [...path, k])]));
     return v;
   };
-  return walk(data, '');
+  return walk(data, []);
 }

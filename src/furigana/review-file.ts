@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DiagnosticBag, userError } from '../diagnostics/diagnostic.js';
+import { DiagnosticBag, parseSourceRef, userError } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../content/load.js';
 import { validateYaml } from '../content/validate.js';
 import { parseYaml, sourceMap } from '../content/yaml-source.js';
@@ -38,7 +38,7 @@ export async function proposeFuriganaFile(file: string, cwd: string): Promise<Fu
   const parsed = parseYaml(text, shown, bag);
   bag.throwIfErrors();
   const lines = sourceMap(parsed.source);
-  const lineOf = (field: string) => Number(lines[field]?.split(':').pop()) || undefined;
+  const lineOf = (field: string) => (lines[field] ? parseSourceRef(lines[field]).line : undefined);
   const proposed = proposeReadings(parsed.data, await loadTokenizer(), lineOf);
 
   const out = readingsFileFor(abs);
@@ -52,7 +52,7 @@ export async function proposeFuriganaFile(file: string, cwd: string): Promise<Fu
 
 const q = (s: string) => JSON.stringify(s);
 
-export function formatReadings(source: string, entries: readonly Entry[]): string {
+function formatReadings(source: string, entries: readonly Entry[]): string {
   const head = [
     `# ${source} の漢字の読み（kuromoji による候補）。読みを確かめて直し、reviewed: true にしてください。`,
     '# ビルドは reviewed: true の読みだけを使い、読みのない漢字を警告します。',

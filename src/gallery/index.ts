@@ -4,6 +4,7 @@
  * A plain, self-contained and accessible page (lang, title, one table with a caption and
  * header cells, alt text); the thumbnails are PNG files beside it, made by the build.
  */
+import { formatFileSize } from '../units.js';
 
 export interface GalleryEntry {
   /** e.g. "okayama", "okayama-kita". */
@@ -46,7 +47,7 @@ const FLAVOURS: Record<string, string> = {
   html: 'ウェブページ / web page',
 };
 
-export function languageName(tag: string): string {
+function languageName(tag: string): string {
   return LANGUAGE_NAMES[tag] ?? tag;
 }
 
@@ -92,11 +93,7 @@ function row(e: GalleryEntry): string {
     ? `<img src="${esc(e.thumbnail)}" alt="${esc(`${e.title ?? label} の1ページ目 / page 1`)}" loading="lazy">`
     : '—';
   const langs = e.langs.map((l) => `<span lang="${esc(l.replace('-x-easy', ''))}">${esc(languageName(l))}</span>`).join('、');
-  return `<tr><td>${thumb}</td><td><a href="${esc(e.file)}">${esc(e.file.split('/').pop()!)}</a><br><small>${esc(label)}</small></td><td>${esc(FLAVOURS[e.flavour] ?? e.flavour)}${e.draft ? ' <strong class="draft">下書き / draft</strong>' : ''}</td><td>${langs}</td><td>${e.pages}</td><td>${formatSize(e.bytes)}</td></tr>`;
-}
-
-export function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `<tr><td>${thumb}</td><td><a href="${esc(e.file)}">${esc(e.file.split('/').pop()!)}</a><br><small>${esc(label)}</small></td><td>${esc(FLAVOURS[e.flavour] ?? e.flavour)}${e.draft ? ' <strong class="draft">下書き / draft</strong>' : ''}</td><td>${langs}</td><td>${e.pages}</td><td>${formatFileSize(e.bytes)}</td></tr>`;
 }
 
 function esc(s: string): string {

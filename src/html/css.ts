@@ -10,6 +10,8 @@
  * - DeviceCMYK colours become sRGB; font families are left to the page's font stack.
  */
 import * as csstree from 'css-tree';
+import { absoluteToPt } from '../markup/values.js';
+import { decimal } from '../units.js';
 
 export interface CssOptions {
   /** Page size in points (vw/vh refer to it in the template). */
@@ -25,7 +27,6 @@ const COLUMN_VW = 0.9;
 /** Smallest font size the export keeps (14 px at the default 16 px). */
 const MIN_FONT_REM = 0.875;
 
-const PT_PER: Record<string, number> = { pt: 1, px: 0.75, mm: 72 / 25.4, cm: 72 / 2.54, q: 18 / 25.4, in: 72, pc: 12 };
 const PRINT_ONLY = /^(-kp-|break-|page-break-|orphans$|widows$)/;
 /** The page's font stack (page.ts) replaces the fonts we embed in PDFs. */
 const LEFT_TO_PAGE = new Set(['font-family']);
@@ -34,33 +35,27 @@ const RENAMED_TYPES = new Set(['kp-icon', 'kp-qr']);
 
 export function webStylesheet(css: string, options: CssOptions): string {
   const ast = csstree.parse(css, { parseValue: true, parseCustomProperty: false });
-  const scale = unitScale(options.page);
+  const units = pageUnits(options.page);
   csstree.walk(ast, {
     enter(node: csstree.CssNode, item: csstree.ListItem<csstree.CssNode>, list: csstree.List<csstree.CssNode>) {
       if (node.type === 'Atrule' && node.name === 'page' && list) list.remove(item);
       else if (node.type === 'TypeSelector' && RENAMED_TYPES.has(node.name) && list) {
         list.replace(item, list.createItem({ type: 'ClassSelector', name: node.name } as csstree.ClassSelector));
-      } else if (node.type === 'Rule' && node.block) adaptRule(node.block, scale);
+      } else if (node.type === 'Rule' && node.block) adaptRule(node.block, units);
     },
   });
   return csstree.generate(ast);
 }
 
-interface UnitScale {
-  /** Absolute units → rem. */
-  rem: Record<string, number>;
-  /** Page-relative units → fractions of the page width (1vw = 0.01). */
-  page: Record<string, number>;
-}
+/** Page-relative units → fractions of the page width (1vw = 0.01). */
+type PageUnits = Record<string, number>;
 
-function unitScale(page: CssOptions['page']): UnitScale {
+function pageUnits(page: CssOptions['page']): PageUnits {
   const h = page.height / page.width;
-  const rem: Record<string, number> = {};
-  for (const [unit, pt] of Object.entries(PT_PER)) rem[unit] = pt / TEMPLATE_REM_PT;
-  return { rem, page: { vw: 0.01, vh: 0.01 * h, vmin: 0.01 * Math.min(1, h), vmax: 0.01 * Math.max(1, h) } };
+  return { vw: 0.01, vh: 0.01 * h, vmin: 0.01 * Math.min(1, h), vmax: 0.01 * Math.max(1, h) };
 }
 
-function adaptRule(block: csstree.Block, scale: UnitScale): void {
+function adaptRule(block: csstree.Block, units: PageUnits): void {
   let flexRow = false;
   let wraps = false;
   block.children.forEach((node, item, list) => {
@@ -83,7 +78,7 @@ function adaptRule(block: csstree.Block, scale: UnitScale): void {
     if (node.property === 'display' && value === 'flex') flexRow = true;
     if (node.property === 'flex-direction' && value.startsWith('column')) flexRow = false;
     if (node.property === 'flex-wrap') wraps = true;
-    convertLengths(node, scale);
+    convertLengths(node, units);
     if (/device-cmyk\(/.test(value)) node.value = { type: 'Raw', value: cmykToRgb(csstree.generate(node.value)) };
   });
   if (flexRow && !wraps) {
@@ -91,19 +86,21 @@ function adaptRule(block: csstree.Block, scale: UnitScale): void {
   }
 }
 
-function convertLengths(decl: csstree.Declaration, scale: UnitScale): void {
+function convertLengths(decl: csstree.Declaration, units: PageUnits): void {
   const font = decl.property === 'font-size';
   csstree.walk(decl.value, {
     enter(n: csstree.CssNode, item: csstree.ListItem<csstree.CssNode>, list: csstree.List<csstree.CssNode>) {
       if (n.type !== 'Dimension') return;
       const unit = n.unit.toLowerCase();
       const value = Number(n.value);
-      const factor = scale.rem[unit];
-      if (factor !== undefined) {
-        n.value = formatNumber(font ? Math.max(value * factor, MIN_FONT_REM) : value * factor);
+      // Absolute units as the typesetter reads them (markup/values.ts), in the template's rem.
+      const pt = absoluteToPt(value, unit);
+      if (pt !== undefined) {
+        const rem = pt / TEMPLATE_REM_PT;
+        n.value = decimal(font ? Math.max(rem, MIN_FONT_REM) : rem);
         n.unit = 'rem';
-      } else if (scale.page[unit] !== undefined && list) {
-        list.replace(item, list.createItem({ type: 'Raw', value: fluid(value * scale.page[unit]!, font) }));
+      } else if (units[unit] !== undefined && list) {
+        list.replace(item, list.createItem({ type: 'Raw', value: fluid(value * units[unit]!, font) }));
       }
     },
   });
@@ -116,14 +113,10 @@ function convertLengths(decl: csstree.Declaration, scale: UnitScale): void {
  */
 function fluid(fraction: number, font: boolean): string {
   const max = fraction * PAGE_WIDTH_REM;
-  const narrow = `${formatNumber(fraction * 100 * COLUMN_VW)}vw`;
-  if (!font) return `min(${formatNumber(max)}rem, ${narrow})`;
+  const narrow = `${decimal(fraction * 100 * COLUMN_VW)}vw`;
+  if (!font) return `min(${decimal(max)}rem, ${narrow})`;
   const min = Math.max(MIN_FONT_REM, max / 2);
-  return min >= max ? `${formatNumber(min)}rem` : `clamp(${formatNumber(min)}rem, ${narrow}, ${formatNumber(max)}rem)`;
-}
-
-function formatNumber(n: number): string {
-  return String(Math.round(n * 1000) / 1000);
+  return min >= max ? `${decimal(min)}rem` : `clamp(${decimal(min)}rem, ${narrow}, ${decimal(max)}rem)`;
 }
 
 /** device-cmyk(c m y k) with 0–1 or % components → rgb(), the naive conversion browsers use. */

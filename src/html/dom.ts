@@ -14,6 +14,7 @@ import { DomUtils } from 'htmlparser2';
 import { Element, Text, isTag, isText, type AnyNode, type Document } from 'domhandler';
 import type { IconGeometry } from '../icons/svg-to-paths.js';
 import type { PathCommand } from '../layout/display-list.js';
+import { decimal } from '../units.js';
 
 export interface DomOptions {
   /** Icon geometry by name (the same icons the PDF draws). */
@@ -86,7 +87,7 @@ function iconSvg(el: Element, icon: IconGeometry): Element {
 }
 
 function pathData(commands: readonly PathCommand[]): string {
-  const n = (v: number) => String(Math.round(v * 1000) / 1000);
+  const n = (v: number) => decimal(v);
   return commands
     .map((c) => {
       if (c.op === 'Z') return 'Z';

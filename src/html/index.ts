@@ -12,7 +12,7 @@ import { webStylesheet } from './css.js';
 import { bodyOf, elements, transformDom, type DomOptions } from './dom.js';
 import { addDownloads, addHead, BASE_CSS, describe, FRAME_CSS, type Download, type OgImage } from './page.js';
 
-export { fileSizeLabel, type Download, type OgImage } from './page.js';
+export type { Download, OgImage } from './page.js';
 
 export interface HtmlExportInput extends DomOptions {
   /** The rendered template (what the PDF is typeset from). */
@@ -49,7 +49,10 @@ export function exportHtml(input: HtmlExportInput): string {
 function restyle(doc: Document, page: HtmlExportInput['page']): void {
   const styles = elements(doc, 'style');
   const css = styles.map((s) => s.children.filter(isText).map((t) => t.data).join('')).map((t) => webStylesheet(t, { page }));
-  const text = `\n${BASE_CSS}\n${css.join('\n')}\n${FRAME_CSS}\n`;
+  // Style text is written unescaped, and css-tree writes strings back decoded (\3C becomes "<"):
+  // a "</style" in one would end the element early and turn the rest into markup. In CSS, "\/"
+  // is just "/".
+  const text = `\n${BASE_CSS}\n${css.join('\n')}\n${FRAME_CSS}\n`.replace(/<\/(style)/gi, '<\\/$1');
   styles.slice(1).forEach((s) => DomUtils.removeElement(s));
   if (styles[0]) {
     styles[0].children = [new Text(text)];

@@ -6,10 +6,11 @@
  */
 import { DomUtils } from 'htmlparser2';
 import { Element, Text, type Document } from 'domhandler';
+import { formatFileSize } from '../units.js';
 import { appendTo, bodyOf, elements, ensureFooter } from './dom.js';
 
 /** On screen every text is set in a UD Gothic stack; system fonts, nothing downloaded. */
-export const FONT_STACK = '"BIZ UDPGothic", "BIZ UDGothic", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", "Noto Sans CJK JP", "Yu Gothic", YuGothic, Meiryo, sans-serif';
+const FONT_STACK = '"BIZ UDPGothic", "BIZ UDGothic", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", "Noto Sans CJK JP", "Yu Gothic", YuGothic, Meiryo, sans-serif';
 
 /** The template UA (src/markup/ua.ts) has no margins or heading sizes; the web page neither. */
 export const BASE_CSS = `:root{color-scheme:light}
@@ -50,11 +51,6 @@ export interface HeadInfo {
   ogImage?: OgImage;
 }
 
-/** 106 KB, 1.2 MB — as the build log prints sizes. */
-export function fileSizeLabel(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
 /** The link text by the page's language (its primary subtag): Chinese and Japanese full-width brackets. */
 const PDF_LINK: Record<string, { name: string; open: string; close: string }> = {
   ja: { name: 'PDF版', open: '（', close: '）' },
@@ -70,7 +66,7 @@ export function addDownloads(doc: Document, downloads: readonly Download[], lang
   const words = PDF_LINK[lang.split('-')[0]!.toLowerCase()] ?? PDF_LINK.en!;
   const link = (d: Download) =>
     new Element('a', { href: d.href, type: 'application/pdf' }, [
-      new Text(`${words.name}${d.label ? ` ${d.label}` : ''}${words.open}${fileSizeLabel(d.bytes)}${words.close}`),
+      new Text(`${words.name}${d.label ? ` ${d.label}` : ''}${words.open}${formatFileSize(d.bytes)}${words.close}`),
     ]);
   const block = downloads.length === 1
     ? new Element('p', { class: 'kp-downloads' }, [link(downloads[0]!)])
@@ -125,5 +121,8 @@ export function describe(doc: Document, title: string): string {
   if (!text) return title;
   if (text.length <= 120) return text;
   const cut = text.lastIndexOf('。', 119);
-  return cut >= 30 ? text.slice(0, cut + 1) : `${text.slice(0, 119)}…`;
+  if (cut >= 30) return text.slice(0, cut + 1);
+  // Never between the two halves of a surrogate pair (an emoji, a rare kanji): a lone half is not text.
+  const end = /[\uD800-\uDBFF]/.test(text[118]!) ? 118 : 119;
+  return `${text.slice(0, end)}…`;
 }

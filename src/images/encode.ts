@@ -10,8 +10,9 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
-import { isUserInputError, userError } from '../diagnostics/diagnostic.js';
+import { isUserInputError } from '../diagnostics/diagnostic.js';
 import type { ImageSource, ItemOrigin } from '../layout/display-list.js';
+import { shownName, undecodable } from './errors.js';
 
 export interface EncodedImage {
   width: number;
@@ -40,7 +41,7 @@ export function encodeImage(source: ImageSource, flavour: ImageFlavour, origin?:
   if (!hit) {
     hit = (flavour === 'print' ? encodePrint(source) : encodePlain(source)).catch((e: unknown) => {
       cache.delete(key);
-      throw isUserInputError(e) ? e : undecodable(source, origin);
+      throw isUserInputError(e) ? e : undecodable(shownName(source.path), { ...origin, element: origin?.element ?? 'img' });
     });
     cache.set(key, hit);
   }
@@ -100,23 +101,4 @@ function hasAdobeMarker(jpeg: Uint8Array): boolean {
     p += 2 + length;
   }
   return false;
-}
-
-function undecodable(source: ImageSource, origin: ItemOrigin | undefined) {
-  const shown = source.path.split(/[\\/]/).pop() ?? source.path;
-  const element = origin?.element ?? 'img';
-  return userError({
-    code: 'images/unreadable',
-    message: {
-      ja: `画像 ${element} のファイル「${shown}」を読み込めません（壊れているか途中で切れています）。`,
-      en: `The image file "${shown}" of ${element} cannot be decoded (it is damaged or truncated).`,
-    },
-    hint: {
-      ja: '画像を PNG（ロゴ・図）か JPEG（写真）で保存し直してください。',
-      en: 'Save the image again as PNG (logos, drawings) or JPEG (photos).',
-    },
-    ...(origin?.file ? { file: origin.file } : {}),
-    ...(origin?.line ? { line: origin.line } : {}),
-    ...(origin?.path ? { path: origin.path } : {}),
-  });
 }

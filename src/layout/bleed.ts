@@ -10,13 +10,13 @@
  * Pure: the input document is not changed.
  */
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import { decimal, mmToPt, ptToMm } from '../units.js';
 import type { DisplayDocument, DisplayItem, DisplayPage, GlyphRun, PathCommand, PathItem } from './display-list.js';
 
-const MM = 72 / 25.4;
 /** print.md: bleed 3 mm per side. */
-export const DEFAULT_BLEED = 3 * MM;
+export const DEFAULT_BLEED = mmToPt(3);
 /** print.md Rec.: text at least 5 mm inside the trim. */
-export const DEFAULT_SAFE_MARGIN = 5 * MM;
+export const DEFAULT_SAFE_MARGIN = mmToPt(5);
 /** A coordinate this close to (or beyond) a trim edge touches it. */
 const TOUCH = 0.01;
 
@@ -116,7 +116,7 @@ function checkSafeArea(page: DisplayPage, pageNumber: number, safe: number, bag:
     if (!out) continue;
     const text = item.glyphs.map((g) => g.text).join('').slice(0, 20);
     const element = item.origin?.element ?? '?';
-    const mm = String(Math.round((safe / MM) * 10) / 10);
+    const mm = decimal(ptToMm(safe), 1);
     bag.warn({
       code: 'layout/outside-safe-area',
       message: {

@@ -177,6 +177,7 @@ function textBox(el: StyledElement, nodes: StyledNode[], ctx: BoxContext, origin
       alignLast: s.textAlignLast === 'left' ? 'start' : s.textAlignLast === 'right' ? 'end' : s.textAlignLast,
       lineBreak: s.lineBreak === 'auto' ? 'strict' : s.lineBreak,
       phrases: s.wordBreak === 'auto-phrase',
+      ...(s.wordBreak === 'keep-all' ? { keepAll: true } : {}),
       wrap: s.whiteSpace === 'nowrap' ? 'nowrap' : s.textWrap,
       ...(s.hangingPunctuation !== 'none' ? { hang: s.hangingPunctuation } : {}),
       ...(s.textSpacingTrim !== 'normal' ? { spacingTrim: s.textSpacingTrim } : {}),
@@ -226,6 +227,8 @@ export function textStyle(style: ComputedStyle, fonts: FontRegistry): InlineRun[
     size: style.fontSize,
     color: style.color,
     letterSpacing: style.letterSpacing,
+    // Line breaking and punctuation follow the language (text/language.ts).
+    ...(style.lang ? { lang: style.lang } : {}),
   };
 }
 

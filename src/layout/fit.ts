@@ -5,6 +5,7 @@
  */
 import { userError, type UserInputError } from '../diagnostics/diagnostic.js';
 import type { StyledElement } from '../markup/types.js';
+import { ptToMm } from '../units.js';
 import type { Rect } from './decorations.js';
 import type { PlacedParagraph } from './paint.js';
 
@@ -52,7 +53,7 @@ export function overflowError(o: Overflow, minSize?: number): UserInputError {
   const excerpt = text.length > 24 ? `${text.slice(0, 24)}…` : text;
   const atMin = minSize !== undefined;
   const pt = (n: number) => n.toFixed(1);
-  const mm = (n: number) => ((n * 25.4) / 72).toFixed(1);
+  const mm = (n: number) => ptToMm(n).toFixed(1);
   const how =
     o.direction === 'width'
       ? { ja: '行の幅より長い語句があります', en: 'a word or phrase is wider than the line' }
@@ -91,7 +92,7 @@ export function pageOverflowError(
   cause: 'page' | 'unsplittable' = 'page',
 ): UserInputError {
   const pt = excess.toFixed(1);
-  const mm = ((excess * 25.4) / 72).toFixed(1);
+  const mm = ptToMm(excess).toFixed(1);
   const list = tallest.map((p) => {
     const o = p.box.origin;
     const text = p.box.runs.map((r) => r.text).join('');

@@ -14,7 +14,7 @@ import type { DisplayDocument, DisplayItem, DisplayPage, PathCommand } from './d
 import { layoutFitting } from './fitting.js';
 import { marginBoxRuns } from './page-margins.js';
 import { paginate, type PageSlice } from './paginate.js';
-import { paintFlow, type Flow } from './paint.js';
+import type { Flow } from './paint.js';
 import { buildStructure } from './structure.js';
 import { imageBottom, translateImage, type ImageResolver } from './image.js';
 
@@ -46,7 +46,7 @@ export function layoutDocument(doc: StyledDocument, env: LayoutEnv): DisplayDocu
   const flow = layoutFitting(boxes, area, fixed, env);
   const slices = fixed ? [wholeSlice(flow)] : paginate(flow.units, area.h);
   if (!fixed) checkSlicesFit(flow, slices, area.h, env.file);
-  const pages = slices.map((slice, i) => assemblePage(flow, slices, i, doc, env));
+  const pages = slices.map((_, i) => assemblePage(flow, slices, i, doc, env));
   const out: DisplayDocument = { pages, meta: { title: doc.title, lang: doc.lang, date: env.date }, structure };
   if (page.bleed !== undefined || page.marks !== undefined || page.richBlack !== undefined || page.safeMargin !== undefined) {
     out.printSetup = {

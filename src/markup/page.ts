@@ -10,8 +10,8 @@ import { parseDeclaration, valueNodes, type ParsedDecl } from './declarations.js
 import { computeStyle, pickWinners, type PageEnv } from './cascade.js';
 import { SIDES } from './properties.js';
 import { ValueError, ident, parseColor, parseLength, type SpecLength } from './values.js';
+import { mmToPt as mm } from '../units.js';
 
-const mm = (n: number) => (n * 72) / 25.4;
 /**
  * Named sizes in mm (portrait). B sizes are JIS B, what Japanese printers mean by B2 —
  * not ISO B as in the CSS spec (JIS-B4/JIS-B5 are accepted as CSS spells them).

@@ -25,7 +25,10 @@ import {
   decodePDFRawStream,
 } from 'pdf-lib';
 import type { Localized } from '../diagnostics/diagnostic.js';
+import { affineOf, applyAffine, concat, type Affine } from '../affine.js';
+import { formatMm, mmToPt } from '../units.js';
 import { lexContent, type Operand, type Operation } from './content-lexer.js';
+import { openPdf, type PdfVersion } from './load.js';
 
 export type PreflightRule = 'boxes' | 'colour-space' | 'registration' | 'text-colour' | 'ink' | 'fonts' | 'images' | 'pdfx';
 export const RULES: readonly PreflightRule[] = ['boxes', 'colour-space', 'registration', 'text-colour', 'ink', 'fonts', 'images', 'pdfx'];
@@ -50,30 +53,20 @@ export interface PrintPreflightOptions {
   minGrayDpi?: number;
 }
 
-const MM = 72 / 25.4;
-const BLEED = 3 * MM;
+const BLEED = mmToPt(3);
 const EPS = 0.01; // pt
 /** A line no wider than this (in pt, on the page) counts as a thin trim-mark line. */
 const THIN_LINE = 0.5;
 /** At most this many findings of one rule per page are listed; the rest are summarised. */
 const MAX_PER_PAGE = 5;
 
-/** Thrown when the bytes are not a PDF that can be read at all. */
-export class UnreadablePdfError extends Error {}
+export { UnreadablePdfError } from './load.js';
 
 export async function preflightPrint(bytes: Uint8Array, options: PrintPreflightOptions = {}): Promise<PreflightResult[]> {
   const inkLimit = options.inkLimit ?? 300;
   const minColourDpi = options.minColourDpi ?? 350;
   const minGrayDpi = options.minGrayDpi ?? 600;
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  const version = /%PDF-(\d+)\.(\d+)/.exec(head);
-  if (!version) throw new UnreadablePdfError('no %PDF- header');
-  let doc: PDFDocument;
-  try {
-    doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
-  } catch (e) {
-    throw new UnreadablePdfError(e instanceof Error ? e.message : String(e));
-  }
+  const { doc, version } = await openPdf(bytes);
   const out = new Findings();
   const pages = doc.getPages();
   const seen = { fonts: new Set<string>(), gstates: new Set<string>(), forms: new Set<string>() };
@@ -165,7 +158,6 @@ function mediaBoxOf(node: { MediaBox(): PDFArray }): PDFArray | undefined {
   }
 }
 
-const fmtMm = (pt: number): string => `${(pt / MM).toFixed(1)} mm`;
 const contains = (outer: Rect, inner: Rect): boolean =>
   inner.x1 >= outer.x1 - EPS && inner.y1 >= outer.y1 - EPS && inner.x2 <= outer.x2 + EPS && inner.y2 <= outer.y2 + EPS;
 
@@ -179,7 +171,7 @@ function checkBoxes(node: PDFDict & { MediaBox(): PDFArray }, page: number, out:
   if (trim && bleed) {
     const sides = { left: trim.x1 - bleed.x1, bottom: trim.y1 - bleed.y1, right: bleed.x2 - trim.x2, top: bleed.y2 - trim.y2 };
     const least = Math.min(...Object.values(sides));
-    const list = Object.entries(sides).map(([k, v]) => `${k} ${fmtMm(v)}`).join(', ');
+    const list = Object.entries(sides).map(([k, v]) => `${k} ${formatMm(v)}`).join(', ');
     if (least <= EPS) {
       out.add({ rule: 'boxes', status: 'fail', page, object: 'BleedBox', message: { ja: `塗り足しがない辺があります（${list}）。BleedBox は TrimBox より各辺 3 mm 大きくしてください。`, en: `Some side has no bleed (${list}); the BleedBox must exceed the TrimBox by 3 mm on every side.` } });
     } else if (least < BLEED - EPS) {
@@ -197,20 +189,8 @@ function checkBoxes(node: PDFDict & { MediaBox(): PDFArray }, page: number, out:
 // ---------------------------------------------------------------------------------------------
 // Content streams
 
-type Matrix = [number, number, number, number, number, number];
+type Matrix = Affine;
 const identity = (): Matrix => [1, 0, 0, 1, 0, 0];
-/** m × n: apply m first, then n (PDF's row-vector convention: cm pre-multiplies the CTM). */
-function mul(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[1] * n[2],
-    m[0] * n[1] + m[1] * n[3],
-    m[2] * n[0] + m[3] * n[2],
-    m[2] * n[1] + m[3] * n[3],
-    m[4] * n[0] + m[5] * n[2] + n[4],
-    m[4] * n[1] + m[5] * n[3] + n[5],
-  ];
-}
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 type SpaceKind = 'gray' | 'rgb' | 'cmyk' | 'spot' | 'registration' | 'lab' | 'pattern' | 'indexed' | 'unknown';
 interface Space {
@@ -298,7 +278,7 @@ class ContentWalker {
       return;
     }
     let gs = cloneState(start);
-    gs.ctm = mul(gs.ctm, base);
+    gs.ctm = concat(gs.ctm, base);
     const stack: GState[] = [];
     // Subpaths kept apart: trim marks are often one path whose pieces lie around the whole sheet.
     let path: [number, number][][] = [];
@@ -315,9 +295,11 @@ class ContentWalker {
         case 'Q':
           gs = stack.pop() ?? gs;
           break;
-        case 'cm':
-          if (a.length === 6) gs.ctm = mul(a as Matrix, gs.ctm);
+        case 'cm': {
+          const m = affineOf(a);
+          if (m) gs.ctm = concat(m, gs.ctm);
           break;
+        }
         case 'w':
           if (a[0] !== undefined) gs.lineWidth = a[0];
           break;
@@ -361,52 +343,52 @@ class ContentWalker {
           break;
         }
         case 'm':
-          if (a.length >= 2) path.push([apply(gs.ctm, a[0]!, a[1]!)]);
+          if (a.length >= 2) path.push([applyAffine(gs.ctm, a[0]!, a[1]!)]);
           break;
         case 'l':
-          if (a.length >= 2) extend(apply(gs.ctm, a[0]!, a[1]!));
+          if (a.length >= 2) extend(applyAffine(gs.ctm, a[0]!, a[1]!));
           break;
         case 'c':
         case 'v':
         case 'y':
-          for (let i = 0; i + 1 < a.length; i += 2) extend(apply(gs.ctm, a[i]!, a[i + 1]!));
+          for (let i = 0; i + 1 < a.length; i += 2) extend(applyAffine(gs.ctm, a[i]!, a[i + 1]!));
           break;
         case 're':
           if (a.length >= 4) {
             const [x, y, w, h] = a as [number, number, number, number];
-            path.push([apply(gs.ctm, x, y), apply(gs.ctm, x + w, y), apply(gs.ctm, x + w, y + h), apply(gs.ctm, x, y + h)]);
+            path.push([applyAffine(gs.ctm, x, y), applyAffine(gs.ctm, x + w, y), applyAffine(gs.ctm, x + w, y + h), applyAffine(gs.ctm, x, y + h)]);
           }
           break;
         case 'S':
         case 's':
-          this.paint(o, obj(o), gs, 'stroke', path);
+          this.paint(obj(o), gs, 'stroke', path);
           path = [];
           break;
         case 'f':
         case 'F':
         case 'f*':
-          this.paint(o, obj(o), gs, 'fill', path);
+          this.paint(obj(o), gs, 'fill', path);
           path = [];
           break;
         case 'B':
         case 'B*':
         case 'b':
         case 'b*':
-          this.paint(o, obj(o), gs, 'fill', path);
-          this.paint(o, obj(o), gs, 'stroke', path);
+          this.paint(obj(o), gs, 'fill', path);
+          this.paint(obj(o), gs, 'stroke', path);
           path = [];
           break;
         case 'n':
           path = [];
           break;
         case 'sh':
-          this.paint(o, obj(o), gs, 'shading', []);
+          this.paint(obj(o), gs, 'shading', []);
           break;
         case 'Tj':
         case 'TJ':
         case "'":
         case '"':
-          this.text(o, obj(o), gs);
+          this.text(obj(o), gs);
           break;
         case 'Do': {
           const name = o.operands[0]?.kind === 'name' ? o.operands[0].value : '';
@@ -541,7 +523,7 @@ class ContentWalker {
     });
   }
 
-  private paint(o: Operation, object: string, gs: GState, how: 'fill' | 'stroke' | 'shading', path: [number, number][][]): void {
+  private paint(object: string, gs: GState, how: 'fill' | 'stroke' | 'shading', path: [number, number][][]): void {
     if (how === 'shading') return; // shadings carry their own colour space: see checkResources
     const c = how === 'fill' ? gs.fill : gs.stroke;
     if (!this.isRegistration(c)) {
@@ -559,10 +541,10 @@ class ContentWalker {
         ? { ja: '面の塗りに', en: 'to fill an area' }
         : { ja: `太い線（${width.toFixed(2)} pt）に`, en: `for a ${width.toFixed(2)} pt line (not a thin mark)` }
       : { ja: '仕上がり（TrimBox）の内側に', en: 'inside the trim (TrimBox)' };
-    this.registrationFail(object, gs, c, why);
+    this.registrationFail(object, c, why);
   }
 
-  private registrationFail(object: string, _gs: GState, c: Colour, why: Localized): void {
+  private registrationFail(object: string, c: Colour, why: Localized): void {
     this.out.add({
       rule: 'registration',
       status: 'fail',
@@ -585,7 +567,7 @@ class ContentWalker {
     return b.x2 <= t.x1 + EPS || b.x1 >= t.x2 - EPS || b.y2 <= t.y1 + EPS || b.y1 >= t.y2 - EPS;
   }
 
-  private text(o: Operation, object: string, gs: GState): void {
+  private text(object: string, gs: GState): void {
     const mode = gs.textRender;
     const fills = mode === 0 || mode === 2 || mode === 4 || mode === 6;
     const strokes = mode === 1 || mode === 2 || mode === 5 || mode === 6;
@@ -593,7 +575,7 @@ class ContentWalker {
     for (const c of used) {
       this.checkInk(c, object);
       if (this.isRegistration(c)) {
-        this.registrationFail(object, gs, c, { ja: '文字に', en: 'for text' });
+        this.registrationFail(object, c, { ja: '文字に', en: 'for text' });
         continue;
       }
       const k = this.cmyk(c);
@@ -638,11 +620,11 @@ class ContentWalker {
     } catch {
       return;
     }
-    const m: Matrix = matrix.length === 6 ? (matrix as Matrix) : identity();
+    const m = affineOf(matrix) ?? identity();
     // The form runs with the current state; its Matrix comes before the CTM.
     const start = cloneState(gs);
     start.ctm = identity();
-    this.walk(bytes, formRes, mul(m, gs.ctm), formWhere, start, depth + 1);
+    this.walk(bytes, formRes, concat(m, gs.ctm), formWhere, start, depth + 1);
   }
 
   private image(dict: PDFDict, object: string, gs: GState, drawnBy: string): void {
@@ -658,7 +640,7 @@ class ContentWalker {
       this.out.add({ rule: 'colour-space', status: 'fail', page: this.page, object, message: { ja: `画像が RGB 系（${space.label}）です。CMYK に変換してください。`, en: `The image is in an RGB colour space (${space.label}); convert it to CMYK.` } });
     }
     if (isMask) {
-      this.paint({ index: 0, op: 'Do', operands: [] }, drawnBy, gs, 'fill', [imageCorners(gs.ctm)]);
+      this.paint(drawnBy, gs, 'fill', [imageCorners(gs.ctm)]);
       return;
     }
     if (w && h) this.resolution(w, h, object, gs, space);
@@ -747,7 +729,7 @@ function thinBox(path: [number, number][]): boolean {
 const pct = (v: number): number => Math.round(v * 100);
 
 function imageCorners(m: Matrix): [number, number][] {
-  return [apply(m, 0, 0), apply(m, 1, 0), apply(m, 1, 1), apply(m, 0, 1)];
+  return [applyAffine(m, 0, 0), applyAffine(m, 1, 0), applyAffine(m, 1, 1), applyAffine(m, 0, 1)];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -800,11 +782,11 @@ function checkExtGState(doc: PDFDocument, g: PDFDict, page: number, object: stri
 // ---------------------------------------------------------------------------------------------
 // Document-level PDF/X keys
 
-function checkDocument(doc: PDFDocument, version: RegExpExecArray, bytes: Uint8Array, out: Findings): void {
+function checkDocument(doc: PDFDocument, version: PdfVersion, bytes: Uint8Array, out: Findings): void {
   const lookup = (o: PDFObject | undefined): PDFObject | undefined => (o instanceof PDFRef ? doc.context.lookup(o) : o);
   const fail = (object: string, message: Localized): void => out.add({ rule: 'pdfx', status: 'fail', object, message });
-  const v = `${version[1]}.${version[2]}`;
-  if (Number(version[1]) > 1 || Number(version[2]) > 4) {
+  const v = version.text;
+  if (version.major > 1 || version.minor > 4) {
     fail('header', { ja: `PDF のバージョンが ${v} です。PDF/X-1a は 1.3 か 1.4 です。`, en: `The PDF version is ${v}; PDF/X-1a requires 1.3 or 1.4.` });
   }
   const catalogVersion = nameOf(lookup(doc.catalog.get(PDFName.of('Version'))));

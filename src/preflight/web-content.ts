@@ -20,7 +20,7 @@ export interface PageMarking {
   error?: string;
 }
 
-export function pageContentBytes(doc: PDFDocument, page: PDFDict): Uint8Array {
+function pageContentBytes(doc: PDFDocument, page: PDFDict): Uint8Array {
   const parts = arrayOf(doc, page.get(PDFName.of('Contents'))).map((s) => streamBytes(doc, s) ?? new Uint8Array());
   const total = parts.reduce((n, p) => n + p.length + 1, 0);
   const out = new Uint8Array(total);

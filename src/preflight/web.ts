@@ -7,9 +7,10 @@
  * ToUnicode, and annotations in structure order with descriptions. Same result shape as the
  * print preflight; pdf-lib only as a reader, nothing from our renderer.
  */
-import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { PDFName, PDFRef, type PDFDocument } from 'pdf-lib';
 import type { Localized } from '../diagnostics/diagnostic.js';
-import { UnreadablePdfError, type PreflightStatus } from './print.js';
+import { openPdf } from './load.js';
+import type { PreflightStatus } from './print.js';
 import { checkAnnotations, checkFonts } from './web-objects.js';
 import { scanPage } from './web-content.js';
 import { headingLevels, readStructTree } from './web-structure.js';
@@ -42,15 +43,7 @@ const PASS: Record<WebRule, Localized> = {
 };
 
 export async function preflightWeb(bytes: Uint8Array): Promise<WebPreflightResult[]> {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  const version = /%PDF-(\d+)\.(\d+)/.exec(head);
-  if (!version) throw new UnreadablePdfError('no %PDF- header');
-  let doc: PDFDocument;
-  try {
-    doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
-  } catch (e) {
-    throw new UnreadablePdfError(e instanceof Error ? e.message : String(e));
-  }
+  const { doc, version } = await openPdf(bytes);
   const found: WebPreflightResult[] = [];
   const add: Add = (r) => found.push(r);
   const fail = (rule: WebRule, ja: string, en: string, where: { page?: number; object?: string } = {}) =>
@@ -76,7 +69,7 @@ export async function preflightWeb(bytes: Uint8Array): Promise<WebPreflightResul
     if (!/pdfuaid:part(>\s*1\s*<|\s*=\s*["']1["'])/.test(xmp)) fail('metadata', 'XMP に PDF/UA の識別（pdfuaid:part 1）がありません。', 'The XMP has no PDF/UA identification (pdfuaid:part 1).', { object: 'XMP pdfuaid:part' });
     if (!xmpTitle) fail('metadata', 'XMP に dc:title がないか空です。', 'The XMP has no dc:title, or an empty one.', { object: 'XMP dc:title' });
   }
-  if (Number(version[1]) > 1 || Number(version[2]) > 7) add({ rule: 'metadata', status: 'warn', object: `%PDF-${version[1]}.${version[2]}`, message: { ja: 'PDF/UA-1 は PDF 1.7 までが対象です。', en: 'PDF/UA-1 is defined for PDF up to 1.7.' } });
+  if (version.major > 1 || version.minor > 7) add({ rule: 'metadata', status: 'warn', object: `%PDF-${version.text}`, message: { ja: 'PDF/UA-1 は PDF 1.7 までが対象です。', en: 'PDF/UA-1 is defined for PDF up to 1.7.' } });
 
   const pages = doc.getPages();
   const elementOf = new Map(tree?.elements.map((e) => [e.dict, e]) ?? []);
@@ -86,7 +79,8 @@ export async function preflightWeb(bytes: Uint8Array): Promise<WebPreflightResul
     if (scan.error) add({ rule: 'marked-content', status: 'warn', page: pageNo, message: { ja: `内容ストリームを読めません（${scan.error}）。`, en: `The content stream cannot be read (${scan.error}).` } });
     for (const op of scan.unmarked) fail('marked-content', `タグもアーティファクトの指定もない内容があります（${scan.unmarkedCount} 個の描画命令）。`, `Content that is neither tagged nor an artifact (${scan.unmarkedCount} painting operator(s)).`, { page: pageNo, object: `content stream op #${op.index} ${op.op}` });
     if (scan.mcids.size === 0) return;
-    const key = page.node.get(PDFName.of('StructParents'));
+    // A direct number as a rule, but an indirect one is legal too.
+    const key = page.node.lookup(PDFName.of('StructParents'));
     const entry = key !== undefined ? tree?.parentTree.get(Number(String(key))) : undefined;
     const owners = arrayOf(doc, entry);
     if (!entry) {

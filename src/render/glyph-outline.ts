@@ -9,11 +9,9 @@
  *   rotate(run.rotation about the run origin) · translate(origin of the glyph)
  *   · rotate(90°) for sideways glyphs · scale(size/unitsPerEm × scaleX, −size/unitsPerEm).
  */
+import { concat, cosSin, type Affine } from '../affine.js';
 import type { FontFace } from '../fonts/registry.js';
 import type { GlyphRun, PathCommand, PositionedGlyph } from '../layout/display-list.js';
-
-/** [a b c d e f]: (x, y) ↦ (a·x + c·y + e, b·x + d·y + f), as in SVG and PDF. */
-export type Affine = readonly [number, number, number, number, number, number];
 
 interface Outline {
   /** Font units, y up; quadratic curves raised to cubics (the display list has no quadratics). */
@@ -39,7 +37,7 @@ function outline(face: FontFace, gid: number): Outline {
 }
 
 /** A glyph's outline in font units (y up), cached per face. */
-export function glyphCommands(face: FontFace, gid: number): readonly PathCommand[] {
+function glyphCommands(face: FontFace, gid: number): readonly PathCommand[] {
   return outline(face, gid).commands;
 }
 
@@ -91,28 +89,8 @@ function toCommands(path: readonly FontkitCommand[]): PathCommand[] {
   return out;
 }
 
-const multiply = (m: Affine, n: Affine): Affine => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
-
-/** Exact cosine and sine for multiples of 90°, so a half turn has no rounding noise. */
-function cosSin(degrees: number): [number, number] {
-  const d = ((degrees % 360) + 360) % 360;
-  if (d === 0) return [1, 0];
-  if (d === 90) return [0, 1];
-  if (d === 180) return [-1, 0];
-  if (d === 270) return [0, -1];
-  const r = (d * Math.PI) / 180;
-  return [Math.cos(r), Math.sin(r)];
-}
-
 /** The run's rotation about its origin (clockwise on the page, y down), or undefined. */
-export function runMatrix(run: GlyphRun): Affine | undefined {
+function runMatrix(run: GlyphRun): Affine | undefined {
   if (!run.rotation || run.rotation % 360 === 0) return undefined;
   const [cos, sin] = cosSin(run.rotation);
   return [cos, sin, -sin, cos, run.x - cos * run.x + sin * run.y, run.y - sin * run.x - cos * run.y];
@@ -129,10 +107,10 @@ export function glyphMatrix(run: GlyphRun, g: PositionedGlyph): Affine {
 }
 
 /** Font units (y up) → page (points, y down), everything included. */
-export function glyphToPage(run: GlyphRun, g: PositionedGlyph): Affine {
+function glyphToPage(run: GlyphRun, g: PositionedGlyph): Affine {
   const m = glyphMatrix(run, g);
   const r = runMatrix(run);
-  return r ? multiply(r, m) : m;
+  return r ? concat(m, r) : m;
 }
 
 function transformed(commands: readonly PathCommand[], m: Affine): PathCommand[] {

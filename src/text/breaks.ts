@@ -12,7 +12,8 @@
  *   anywhere — breaks everywhere, even inside words; only the rules JLReq keeps at every level
  *              remain: nothing after cl-01 and nothing before cl-02, 06 or 07.
  */
-import { CL, F_DIGIT, KIND, clOf, isWordlike, kindOf } from './classes.js';
+import { CL, F_DIGIT, F_HANGUL, F_KANA_KANJI, KIND, clOf, isWordlike, kindOf } from './classes.js';
+import { LANG } from './language.js';
 import { phraseBoundaries } from './phrases.js';
 import type { Prepared } from './prepare.js';
 import { rubyInnerBoundaries } from './ruby.js';
@@ -45,28 +46,44 @@ const END_FORBIDDEN: Record<LineBreakLevel, number> = {
 const isDigit = (inf: number): boolean => (inf & F_DIGIT) !== 0;
 const isDots = (cp: number): boolean => cp === 0x2026 || cp === 0x2025;
 
+/** A letter of a word for keep-all: kana, kanji, hangul, Latin letters and digits (not punctuation). */
+const isLetter = (inf: number): boolean => (inf & (F_KANA_KANJI | F_HANGUL)) !== 0 || kindOf(inf) === KIND.latin || kindOf(inf) === KIND.wide;
+
 /**
  * The break array for a paragraph (n + 1 entries; index b = before cluster b, n = the end,
  * which is always forced). Cached on the prepared paragraph.
+ *
+ * Word-keeping demotes opportunities to `fallback` (used only for a word too wide for its
+ * line, as a phrase in phrase mode): in Korean text every one not at a space (KLREQ / 어절);
+ * with keepAll (CSS word-break: keep-all) those between two letters.
  */
-export function breakOpportunities(p: Prepared, level: LineBreakLevel, phrases: boolean): Uint8Array {
-  const key = `${level}|${phrases ? 'p' : ''}`;
+export function breakOpportunities(p: Prepared, level: LineBreakLevel, phrases: boolean, keepAll = false): Uint8Array {
+  const key = `${level}|${phrases ? 'p' : ''}|${keepAll ? 'k' : ''}`;
   let brk = p.breakCache.get(key);
   if (!brk) {
-    brk = compute(p, level, phrases);
+    brk = compute(p, level, phrases, keepAll);
     p.breakCache.set(key, brk);
   }
   return brk;
 }
 
-function compute(p: Prepared, level: LineBreakLevel, phrases: boolean): Uint8Array {
+/** Whether a break array has fallback opportunities (phrases or words kept whole). */
+export function hasFallback(brk: Uint8Array): boolean {
+  return brk.includes(BRK.fallback);
+}
+
+function compute(p: Prepared, level: LineBreakLevel, phrases: boolean, keepAll: boolean): Uint8Array {
   const { n, info, cp, start } = p;
   const brk = new Uint8Array(n + 1);
   brk[n] = BRK.forced;
   const startForbidden = START_FORBIDDEN[level];
   const endForbidden = END_FORBIDDEN[level];
   const glue = level !== 'anywhere';
-  const phraseAt = phrases ? phraseBoundaries(p.text) : undefined;
+  const { lang } = p;
+  // BudouX has Japanese and Chinese models; the paragraph's first character picks one, and
+  // only boundaries between characters of that language are phrase-checked.
+  const phraseLang = n > 0 ? lang[0]! : LANG.ja;
+  const phraseAt = phrases ? phraseBoundaries(p.text, phraseLang) : undefined;
   let lastNonSpace = -1;
   for (let b = 1; b < n; b++) {
     const a = b - 1;
@@ -102,7 +119,9 @@ function compute(p: Prepared, level: LineBreakLevel, phrases: boolean): Uint8Arr
         continue; // —— ……
       }
     }
-    brk[b] = phraseAt && !phraseAt.has(start[b]!) ? BRK.fallback : BRK.allowed;
+    const inPhrase = phraseAt !== undefined && lang[a] === phraseLang && lang[b] === phraseLang && !phraseAt.has(start[b]!);
+    const inWord = lang[a] === LANG.ko || lang[b] === LANG.ko || (keepAll && isLetter(ia) && isLetter(ib));
+    brk[b] = inPhrase || inWord ? BRK.fallback : BRK.allowed;
   }
   for (const b of rubyInnerBoundaries(p)) if (brk[b]! < BRK.forced) brk[b] = BRK.none; // never inside a ruby base
   return brk;

@@ -53,8 +53,12 @@ export const F_DIGIT = 0x80;
 export const F_KANA_KANJI = 0x100;
 /** Joins the preceding character into one cluster (combining marks, variation selectors, ZWJ). */
 export const F_EXTEND = 0x200;
+/** Hangul syllables and jamo: letters of a Korean word (language.ts, breaks.ts keep-all). */
+export const F_HANGUL = 0x400;
 
 export const clOf = (info: number): number => info & CL_MASK;
+/** `info` re-classed as CJK punctuation of JLReq class `cl` (language.ts: Chinese quotes). */
+export const asCjkPunctuation = (info: number, cl: number): number => (info & ~(KIND_MASK | CL_MASK)) | (KIND.cjk << KIND_SHIFT) | cl;
 export const kindOf = (info: number): number => (info & KIND_MASK) >> KIND_SHIFT;
 export const isWordlike = (info: number): boolean => {
   const k = kindOf(info);
@@ -147,6 +151,16 @@ function isKanaKanji(cp: number): boolean {
   );
 }
 
+function isHangul(cp: number): boolean {
+  return (
+    (cp >= 0xac00 && cp <= 0xd7af) ||
+    (cp >= 0x1100 && cp <= 0x11ff) ||
+    (cp >= 0x3131 && cp <= 0x318e) ||
+    (cp >= 0xa960 && cp <= 0xa97f) ||
+    (cp >= 0xd7b0 && cp <= 0xd7ff)
+  );
+}
+
 function kindFor(cp: number): number {
   if (cp === 0x0a || cp === 0x2028 || cp === 0x2029) return KIND.newline;
   if (cp === 0x20 || cp === 0x09 || (cp >= 0x2000 && cp <= 0x200a)) return KIND.space;
@@ -171,6 +185,7 @@ function compute(cp: number): number {
   if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0xff10 && cp <= 0xff19)) info |= F_DIGIT;
   if (isKanaKanji(cp)) info |= F_KANA_KANJI;
   if (isExtender(cp)) info |= F_EXTEND;
+  if (isHangul(cp)) info |= F_HANGUL;
   return info;
 }
 

@@ -6,7 +6,7 @@
  * paragraphs per runs array and text-spacing-trim. overflow-wrap's emergency breaks inside
  * over-long words come from overflow-wrap.ts.
  */
-import { BRK, breakOpportunities } from './breaks.js';
+import { BRK, breakOpportunities, hasFallback } from './breaks.js';
 import { KIND, kindOf } from './classes.js';
 import { lineBreaks } from './linebreak.js';
 import { setLine } from './line.js';
@@ -20,9 +20,11 @@ export function composeParagraph(runs: InlineRun[], options: ParagraphOptions): 
   runs = rubyFallback(runs);
   const p = prepare(runs, options.spacingTrim);
   if (p.n === 0) return { lines: [], overflows: false };
-  const brk = breakOpportunities(p, options.lineBreak, options.phrases);
+  const brk = breakOpportunities(p, options.lineBreak, options.phrases, options.keepAll);
   const hang = options.hang ?? 'none';
-  const ctx: BreakContext = { p, brk, width: options.width, indent: options.indent, phrases: options.phrases, hang };
+  // Phrases, Korean words and keep-all words all leave fallback breaks for what does not fit.
+  const phrases = options.phrases || hasFallback(brk);
+  const ctx: BreakContext = { p, brk, width: options.width, indent: options.indent, phrases, hang };
   if (options.wrap !== 'nowrap') {
     const emergency = emergencyBreaks(ctx, options.overflowWrap);
     if (emergency) ctx.emergency = emergency;
@@ -63,17 +65,18 @@ export function measureText(runs: InlineRun[], options?: Pick<Partial<ParagraphO
 
 /**
  * Min-content width: the widest piece between break opportunities (in phrase mode, the widest
- * BudouX phrase, as CSS word-break: auto-phrase sizes boxes), the first one indented. With
+ * BudouX phrase, as CSS word-break: auto-phrase sizes boxes; with keep-all or in Korean, the
+ * widest word), the first one indented. With
  * overflow-wrap: anywhere (not break-word, as CSS says) the breaks inside words count too.
  */
 export function minContentWidth(
   runs: InlineRun[],
   options: Pick<ParagraphOptions, 'lineBreak' | 'phrases' | 'wrap'> &
-    Partial<Pick<ParagraphOptions, 'indent' | 'spacingTrim' | 'overflowWrap'>>,
+    Partial<Pick<ParagraphOptions, 'indent' | 'spacingTrim' | 'overflowWrap' | 'keepAll'>>,
 ): number {
   if (options.wrap === 'nowrap') return measureText(runs, options);
   const p = prepare(rubyFallback(runs), options.spacingTrim);
-  const brk = breakOpportunities(p, options.lineBreak, options.phrases);
+  const brk = breakOpportunities(p, options.lineBreak, options.phrases, options.keepAll);
   const inWords = options.overflowWrap === 'anywhere' ? emergencyClasses(p) : undefined;
   const indent = options.indent ?? 0;
   let widest = 0;

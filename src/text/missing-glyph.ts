@@ -72,7 +72,7 @@ export function missingGlyphDiagnostic(m: MissingGlyph): Omit<Diagnostic, 'sever
   };
 }
 
-function missingInChain({ char, others, chain, origin, document, elsewhere }: MissingGlyph, c: FontChain): Omit<Diagnostic, 'severity'> {
+function missingInChain({ char, others, origin, document, elsewhere }: MissingGlyph, c: FontChain): Omit<Diagnostic, 'severity'> {
   const chars = [char, ...(others ?? [])];
   const fonts = c.families.join(' → ');
   const where = [origin?.element, document !== undefined && document !== origin?.file ? document : undefined].filter(Boolean);

@@ -10,11 +10,13 @@
  *    so breaks that change the total (punctuation aki dropped at line ends) are not favoured.
  */
 import { BRK } from './breaks.js';
+import { KIND, kindOf } from './classes.js';
+import { LANG } from './language.js';
 import { lineFit } from './fit.js';
 import { naturalWidth } from './prepare.js';
 import { type BreakContext, EPS, type LineSpan, availFrom, lineSpan } from './span.js';
 
-const SHORT_LAST = 1e4; // a last line of ≤ 2 characters
+const SHORT_LAST = 1e4; // a last line of ≤ 2 characters, or of one word (shortLast)
 // Phrase mode: breaking inside a BudouX phrase. Dearer than a short last line, because it is
 // only legal inside a phrase too long for the line: 「脅迫的な／言動」, not 「脅迫的／な言動」.
 const FALLBACK = 1e5;
@@ -48,7 +50,20 @@ export function optimalSegment(ctx: BreakContext, lines: LineSpan[], wrap: 'pret
 }
 
 function isShort(ctx: BreakContext, l: LineSpan): boolean {
-  return ctx.p.visible[l.end]! - ctx.p.visible[l.start]! <= 2;
+  return shortLast(ctx, l.start, l.end);
+}
+
+/**
+ * A last line too short to stand alone: one or two characters (「す。」), or — in a language
+ * written with spaces between words (language.ts: not Japanese) — a single word filling less
+ * than a third of the line, the orphan that CSS text-wrap: pretty avoids in English.
+ */
+function shortLast(ctx: BreakContext, s: number, end: number): boolean {
+  const { p, brk } = ctx;
+  if (p.visible[end]! - p.visible[s]! <= 2) return true;
+  if (s === 0 || p.lang[s] === LANG.ja || kindOf(p.info[s - 1]!) !== KIND.space) return false;
+  for (let b = s + 1; b < end; b++) if (brk[b]! >= BRK.fallback) return false;
+  return naturalWidth(p, s, end) < availFrom(ctx, s) / 3;
 }
 
 function overflows(ctx: BreakContext, l: LineSpan): boolean {
@@ -86,7 +101,7 @@ function lineCost(ctx: BreakContext, s: number, next: number, last: boolean, bal
   if (!balance) cost += LINE;
   if (ctx.brk[next] === BRK.fallback) cost += FALLBACK;
   if (ctx.emergency) cost += EMERGENCY_COST[ctx.emergency[next]!]!;
-  if (last && p.visible[end]! - p.visible[s]! <= 2) cost += SHORT_LAST;
+  if (last && shortLast(ctx, s, end)) cost += SHORT_LAST;
   return cost;
 }
 

@@ -5,6 +5,7 @@
  * measures the same paragraph for max-content, min-content and each candidate width.
  */
 import { F_EXTEND, F_KANA_KANJI, KIND, info, isInvisible, kindOf } from './classes.js';
+import { infoIn, langCode } from './language.js';
 import { type GlyphMetrics, styleMetrics, type StyleMetrics } from './metrics.js';
 import { type MissingGlyph, missingGlyphError } from './missing-glyph.js';
 import { ROLE, punctuationSpacing } from './punctuation.js';
@@ -18,8 +19,10 @@ export interface Prepared {
   /** UTF-16 offset of each cluster in `text` (n + 1 entries). */
   readonly start: Int32Array;
   readonly run: Int32Array;
-  /** info() of each cluster's base character. */
+  /** info() of each cluster's base character, as its language uses it (language.ts infoIn). */
   readonly info: Uint16Array;
+  /** LANG code (language.ts) of each cluster's run. */
+  readonly lang: Uint8Array;
   readonly cp: Int32Array;
   /** Font size of each cluster: the em that 和欧間 and aki are measured in. */
   readonly size: Float64Array;
@@ -73,7 +76,7 @@ const cache = new WeakMap<readonly InlineRun[], CacheEntry>();
 
 function signature(runs: readonly InlineRun[]): unknown[] {
   const sig: unknown[] = [];
-  for (const r of runs) sig.push(r.text, r.style.face, r.style.size, r.style.letterSpacing, r.ruby?.text, r.ruby?.kind, r.ruby?.style);
+  for (const r of runs) sig.push(r.text, r.style.face, r.style.size, r.style.letterSpacing, r.style.lang, r.ruby?.text, r.ruby?.kind, r.ruby?.style);
   return sig;
 }
 
@@ -99,6 +102,7 @@ function build(runs: readonly InlineRun[], trim: SpacingTrim): Prepared {
   const start = new Int32Array(cap + 1);
   const run = new Int32Array(cap);
   const infos = new Uint16Array(cap);
+  const langs = new Uint8Array(cap);
   const cps = new Int32Array(cap);
   const size = new Float64Array(cap);
   const adv = new Float64Array(cap);
@@ -117,17 +121,19 @@ function build(runs: readonly InlineRun[], trim: SpacingTrim): Prepared {
   for (let r = 0; r < runs.length; r++) {
     const t = runs[r]!.text;
     const m = metrics[r]!;
+    const lc = langCode(runs[r]!.style.lang);
     let afterZwj = false;
     for (let i = 0; i < t.length; ) {
       const c = t.codePointAt(i)!;
       const len = c > 0xffff ? 2 : 1;
-      const inf = info(c);
+      const inf = infoIn(lc, c, info(c));
       // Marks join the cluster before them, but never across runs (they would change style).
       const joins = n > 0 && run[n - 1] === r && ((inf & F_EXTEND) !== 0 || afterZwj);
       if (!joins) {
         start[n] = offset + i;
         run[n] = r;
         infos[n] = inf;
+        langs[n] = lc;
         cps[n] = c;
         size[n] = m.size;
         glyphStart[n] = g;
@@ -160,7 +166,7 @@ function build(runs: readonly InlineRun[], trim: SpacingTrim): Prepared {
   start[n] = offset;
   glyphStart[n] = g;
   for (let k = 0; k < n; k++) adv[k]! += ls[k]!;
-  return finish({ n, text, start, run, infos, cps, size, adv, ls, glyphStart, gid, gadv, gtext, metrics }, trim);
+  return finish({ n, text, start, run, infos, langs, cps, size, adv, ls, glyphStart, gid, gadv, gtext, metrics }, trim);
 }
 
 function glyphFor(c: number, clusterKind: number, m: StyleMetrics): GlyphMetrics | undefined {
@@ -178,6 +184,7 @@ interface Raw {
   start: Int32Array;
   run: Int32Array;
   infos: Uint16Array;
+  langs: Uint8Array;
   cps: Int32Array;
   size: Float64Array;
   adv: Float64Array;
@@ -225,6 +232,7 @@ function finish(raw: Raw, trim: SpacingTrim): Prepared {
     start: raw.start.subarray(0, n + 1),
     run: raw.run.subarray(0, n),
     info: infos.subarray(0, n),
+    lang: raw.langs.subarray(0, n),
     cp: raw.cps.subarray(0, n),
     size: size.subarray(0, n),
     adv: adv.subarray(0, n),

@@ -39,7 +39,9 @@
  * feature is absent (BIZ UDP) or does not give one positive-width glyph.
  *
  * Only the Japanese (fullwidth-context) forms take part: halfwidth ｢｣､｡･ and the ASCII , . : ;
- * ( ) and curly quotes (which classes.ts glues to Latin words) keep their font spacing.
+ * ( ) and curly quotes (which classes.ts glues to Latin words) keep their font spacing —
+ * except in Chinese, where “”‘’ are CJK quotation marks (language.ts). Text in other
+ * languages than Japanese is adjusted where its fonts and CLREQ differ: punctuation-lang.ts.
  *
  * text-spacing-trim (CSS Text 4; ParagraphOptions.spacingTrim) chooses how much of that aki is
  * set. Per value: the aki between consecutive marks, before an opening bracket starting a line,
@@ -65,10 +67,13 @@
  */
 import type { FontFace } from '../fonts/registry.js';
 import { CL, KIND, clOf, kindOf } from './classes.js';
+import { LANG } from './language.js';
+import { frameOf } from './punctuation-frame.js';
+import { dropAkiAtSpaces, languageAki, languageRole } from './punctuation-lang.js';
+import { ROLE, roleOf } from './punctuation-role.js';
 import type { SpacingTrim } from './types.js';
 
-/** What a cluster is for punctuation spacing. */
-export const ROLE = { none: 0, open: 1, close: 2, stop: 3, comma: 4, middle: 5 } as const;
+export { ROLE, roleOf } from './punctuation-role.js';
 
 /** Spacing of every cluster of a paragraph, in pt (see prepare.ts for how it is used). */
 export interface PunctuationSpacing {
@@ -98,32 +103,14 @@ export interface SpacingInput {
   glyphStart: Int32Array;
   gid: Int32Array;
   faces: readonly FontFace[];
-}
-
-/** Role of a cluster's base character (its cluster must hold exactly one glyph). */
-export function roleOf(info: number, cp: number): number {
-  // Halfwidth forms (｢｣､｡･) are half-width by design; ASCII and curly quotes are not KIND.cjk.
-  if (kindOf(info) !== KIND.cjk || (cp >= 0xff61 && cp <= 0xff65)) return ROLE.none;
-  switch (clOf(info)) {
-    case CL.open:
-      return ROLE.open;
-    case CL.close:
-      return ROLE.close;
-    case CL.fullStop:
-      return ROLE.stop;
-    case CL.comma:
-      return ROLE.comma;
-    case CL.middle:
-      return ROLE.middle;
-    default:
-      return ROLE.none;
-  }
+  /** LANG code per cluster (language.ts); absent: all Japanese. Other languages: punctuation-lang.ts. */
+  langs?: Uint8Array;
 }
 
 const closing = (r: number): boolean => r === ROLE.close || r === ROLE.stop || r === ROLE.comma;
 
 export function punctuationSpacing(input: SpacingInput, trim: SpacingTrim = 'normal'): PunctuationSpacing {
-  const { n, infos, cps, size, run, glyphStart, gid, faces } = input;
+  const { n, infos, cps, size, run, glyphStart, gid, faces, langs } = input;
   const akiBefore = new Float64Array(n);
   const akiAfter = new Float64Array(n);
   const pre = new Float64Array(n);
@@ -132,15 +119,22 @@ export function punctuationSpacing(input: SpacingInput, trim: SpacingTrim = 'nor
   const role = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
     if (glyphStart[k + 1]! - glyphStart[k]! !== 1) continue;
-    const r = roleOf(infos[k]!, cps[k]!);
+    const lang = langs?.[k] ?? LANG.ja;
+    const face = faces[run[k]!]!;
+    const glyph = gid[glyphStart[k]!]!;
+    let r = roleOf(infos[k]!, cps[k]!);
+    if (lang !== LANG.ja) r = languageRole(lang, infos[k]!, r, () => frameOf(face, glyph, ROLE.stop, cps[k]!), face.unitsPerEm);
     if (r === ROLE.none) continue;
     role[k] = r;
     if (trim === 'trim-all') continue; // the half-em frame alone
     const em = size[k]!;
-    if (r === ROLE.open) akiBefore[k] = em / 2;
+    const own = lang === LANG.ja ? undefined : languageAki(lang, r, cps[k]!, frameOf(face, glyph, r, cps[k]!), face.unitsPerEm, em);
+    if (own) [akiBefore[k], akiAfter[k]] = own;
+    else if (r === ROLE.open) akiBefore[k] = em / 2;
     else if (r === ROLE.middle) akiBefore[k] = akiAfter[k] = em / 4;
     else akiAfter[k] = em / 2;
   }
+  if (langs && trim !== 'space-all') dropAkiAtSpaces(n, langs, infos, akiBefore, akiAfter);
   // Consecutive marks (JLReq §3.1.4): the aki between two marks is owned by one of them.
   for (let k = 0; k + 1 < n && trim !== 'space-all'; k++) {
     const a = role[k]!;
@@ -161,7 +155,8 @@ export function punctuationSpacing(input: SpacingInput, trim: SpacingTrim = 'nor
     const scale = size[k]! / face.unitsPerEm;
     pre[k] = akiBefore[k]! - f.before * scale;
     post[k] = akiAfter[k]! - f.after * scale;
-    if (r === ROLE.stop || r === ROLE.comma) hangFrame[k] = f.width * scale;
+    const cl = clOf(infos[k]!);
+    if ((r === ROLE.stop || r === ROLE.comma) && (cl === CL.fullStop || cl === CL.comma)) hangFrame[k] = f.width * scale;
   }
   return { akiBefore, akiAfter, pre, post, hangFrame, role, ...lineEdges(n, infos, role, akiBefore, akiAfter, trim) };
 }
@@ -194,61 +189,4 @@ function lineEdges(
     }
   }
   return { dropStart, dropEnd, squeezeEnd };
-}
-
-/** A mark's half-em frame inside its advance, in font units: blank before / after it, its width. */
-interface Frame {
-  before: number;
-  after: number;
-  width: number;
-}
-
-const frames = new WeakMap<FontFace, Map<number, Frame>>();
-
-function frameOf(face: FontFace, glyphId: number, role: number, cp: number): Frame {
-  let perFace = frames.get(face);
-  if (!perFace) {
-    perFace = new Map();
-    frames.set(face, perFace);
-  }
-  const key = glyphId * 8 + role;
-  let f = perFace.get(key);
-  if (!f) {
-    f = haltFrame(face, glyphId, cp) ?? computeFrame(face, glyphId, role);
-    perFace.set(key, f);
-  }
-  return f;
-}
-
-/** The frame the font's own `halt` sets for the glyph, if it has the feature (see above). */
-function haltFrame(face: FontFace, glyphId: number, cp: number): Frame | undefined {
-  if (!face.font.availableFeatures.includes('halt')) return undefined;
-  const { glyphs, positions } = face.font.layout(String.fromCodePoint(cp), ['halt']);
-  if (glyphs.length !== 1 || glyphs[0]!.id !== glyphId) return undefined;
-  const { xAdvance, xOffset } = positions[0]!;
-  if (!(xAdvance > 0)) return undefined;
-  const start = -xOffset;
-  return { before: start, after: face.advance(glyphId) - (start + xAdvance), width: xAdvance };
-}
-
-function computeFrame(face: FontFace, glyphId: number, role: number): Frame {
-  const adv = face.advance(glyphId);
-  const half = face.unitsPerEm / 2;
-  const box = face.font.getGlyph(glyphId).bbox;
-  const inked = Number.isFinite(box.minX) && Number.isFinite(box.maxX) && box.maxX > box.minX;
-  const minX = inked ? box.minX : adv / 2;
-  const maxX = inked ? box.maxX : adv / 2;
-  let start: number;
-  let end: number;
-  if (role === ROLE.open) {
-    end = Math.max(adv, maxX);
-    start = Math.min(end - half, minX);
-  } else if (role === ROLE.middle) {
-    start = Math.min(adv / 2 - half / 2, minX);
-    end = Math.max(adv / 2 + half / 2, maxX);
-  } else {
-    start = Math.min(0, minX);
-    end = Math.max(start + half, maxX);
-  }
-  return { before: start, after: adv - end, width: end - start };
 }

@@ -10,6 +10,7 @@ export interface BreakContext {
   brk: Uint8Array;
   width: number;
   indent: number;
+  /** The break array has fallback opportunities (phrases, or words kept whole: breaks.ts). */
   phrases: boolean;
   /** Hanging punctuation (fit.ts); absent means none. */
   hang?: 'none' | 'allow-end' | 'force-end';

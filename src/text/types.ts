@@ -16,6 +16,11 @@ export interface TextStyle {
    * Its primary face is the strut of the line; without a chain, `face` must have every glyph.
    */
   chain?: FontChain;
+  /**
+   * BCP 47 language of the text (layout sets the element's lang): Korean breaks between words,
+   * Chinese sets its quotes and ？！ as CJK punctuation (language.ts). Absent: Japanese.
+   */
+  lang?: string;
 }
 
 /** A run of text in one style, in logical order. A paragraph is a list of runs. */
@@ -90,8 +95,15 @@ export interface ParagraphOptions {
   /** Alignment of the last line; 'auto' = start when align is justify, else align. */
   alignLast: 'auto' | 'start' | 'end' | 'center' | 'justify';
   lineBreak: LineBreakLevel;
-  /** Break Japanese only between BudouX phrases (CSS word-break: auto-phrase). */
+  /** Break Japanese (and Chinese) only between BudouX phrases (CSS word-break: auto-phrase). */
   phrases: boolean;
+  /**
+   * CSS word-break: keep-all: no break between two letters (kana, kanji, hangul), so words of
+   * a text written with spaces (やさしい日本語's 分かち書き) stay whole; breaks at spaces and
+   * next to punctuation remain. A word wider than the line still breaks inside. Korean text
+   * (lang ko) breaks between words whatever this says (language.ts).
+   */
+  keepAll?: boolean;
   /** 'balance' evens line lengths; 'pretty' avoids a last line of ≤ 2 characters; 'nowrap' never breaks. */
   wrap: 'wrap' | 'balance' | 'pretty' | 'nowrap';
   /**

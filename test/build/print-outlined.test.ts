@@ -10,7 +10,7 @@ import { PDFDict, PDFName } from 'pdf-lib';
 import { run } from '../../src/cli/main.js';
 import { preflightPrint } from '../../src/preflight/print.js';
 import { extractPdfText } from '../helpers/pdfText.js';
-import { renderPdfPage, type Raster } from '../helpers/pdfRender.js';
+import { differingShare, renderPdfPage } from '../helpers/pdfRender.js';
 import { readPrintPdf } from '../helpers/printPdf.js';
 import { buildInto, OKAYAMA_DIR, REPO_ROOT, type Built } from './support.js';
 
@@ -25,16 +25,6 @@ function hasPdffonts(): boolean {
   } catch {
     return false;
   }
-}
-
-function differing(a: Raster, b: Raster): number {
-  expect([a.width, a.height]).toEqual([b.width, b.height]);
-  let n = 0;
-  for (let i = 0; i < a.data.length; i += 4) {
-    const d = Math.max(Math.abs(a.data[i]! - b.data[i]!), Math.abs(a.data[i + 1]! - b.data[i + 1]!), Math.abs(a.data[i + 2]! - b.data[i + 2]!));
-    if (d > 64) n++;
-  }
-  return n / (a.width * a.height);
 }
 
 describe('build --outline-text', () => {
@@ -62,7 +52,7 @@ describe('build --outline-text', () => {
     expect(types).not.toContain('/Font');
     const a = await renderPdfPage(liveBytes, 1, 0.5);
     const b = await renderPdfPage(bytes, 1, 0.5);
-    expect(differing(a, b)).toBeLessThan(0.003);
+    expect(differingShare(a, b)).toBeLessThan(0.003);
     expect((await preflightPrint(bytes)).filter((r) => r.status === 'fail')).toEqual([]);
   }, 60_000);
 

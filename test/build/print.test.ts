@@ -65,7 +65,7 @@ describe('print flavour of every product', () => {
   it('poster-a4: body text is K100 and the top band is filled 3 mm into the bleed', async () => {
     const bytes = built.read('okayama', 'poster-a4.print.pdf');
     const { pages } = await readPrintPdf(bytes);
-    const text = pages[0]!.content.split('\n').filter((l, i, all) => all.slice(0, i).lastIndexOf('BT') > all.slice(0, i).lastIndexOf('ET'));
+    const text = pages[0]!.content.split('\n').filter((_, i, all) => all.slice(0, i).lastIndexOf('BT') > all.slice(0, i).lastIndexOf('ET'));
     expect(text).toContain('0 0 0 1 k');
     // Rendered over the whole sheet: the trim's top-left corner is at (72, 72) pt.
     const r = await renderPdfPage(bytes, 1, 2);

@@ -14,7 +14,10 @@ mkdirSync(assetsDir);
 writeFileSync(path.join(contentRoot, 'logo.png'), 'png');
 writeFileSync(path.join(assetsDir, 'shared.svg'), '<svg/>');
 writeFileSync(path.join(root, 'secret.txt'), 'secret');
+writeFileSync(path.join(contentRoot, '..logo.png'), 'png');
 symlinkSync(path.join(root, 'secret.txt'), path.join(contentRoot, 'link.png'));
+// The content folder reached through a symlink, as on systems where the temp folder is one.
+symlinkSync(contentRoot, path.join(root, 'content-link'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const roots = { contentDir: contentRoot, assetsDir };
@@ -49,6 +52,17 @@ describe('resolveSafeAssetPath', () => {
   it('reports a missing file separately from an unsafe one', async () => {
     const [d] = await diagnosticsOf(() => resolveSafeAssetPath('logo.jpg', roots, where));
     expect(d).toMatchObject({ code: 'content/missing-asset', path: 'logo', line: 5 });
+  });
+
+  it('takes a name that merely starts with two dots as inside', () => {
+    expect(resolveSafeAssetPath('..logo.png', roots, where)).toBe(path.join(contentRoot, '..logo.png'));
+  });
+
+  it('reports a missing file as missing when the content folder is reached through a symlink', async () => {
+    const linked = { contentDir: path.join(root, 'content-link'), assetsDir };
+    expect(resolveSafeAssetPath('logo.png', linked, where)).toBe(path.join(contentRoot, 'logo.png'));
+    const [d] = await diagnosticsOf(() => resolveSafeAssetPath('logo.jpg', linked, where));
+    expect(d).toMatchObject({ code: 'content/missing-asset' });
   });
 });
 

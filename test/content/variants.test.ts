@@ -99,6 +99,20 @@ describe('inheritance', () => {
     expect(ja.variant!.untranslated).toContain('poster');
   });
 
+  it('takes a file a variant names as written in the language it inherits', async () => {
+    const dir = withVariants((base) => ({
+      'i18n/en/poster.yaml': 'status: reviewed\nlead: Be kind\nheadline: Harassment?\nicons: [{ icon: megaphone, label: Shouting }]\nchecklist: { title: Examples, items: [Abuse] }\n',
+      'i18n/en/poster-ward.yaml': 'status: reviewed\nlead: Be kind in the ward\nheadline: Harassment?\nicons: [{ icon: megaphone, label: Shouting }]\nchecklist: { title: Examples, items: [Abuse] }\n',
+      'variants/en.yaml': `extends: ${base}\nstatus: reviewed\nlang: en\nfiles: { poster: i18n/en/poster.yaml }\n`,
+      // No lang: of its own; English through its parent.
+      'variants/en-ward.yaml': 'extends: en\nstatus: reviewed\nfiles: { poster: i18n/en/poster-ward.yaml }\n',
+    }));
+    const ward = named(await loadVariants(dir), 'en-ward');
+    expect(ward.variant!.lang).toBe('en');
+    expect(ward.variant!.untranslated).not.toContain('poster');
+    expect(ward.poster?.lead).toBe('Be kind in the ward');
+  });
+
   it('leaves a folder without variants/ as it was: the base alone', async () => {
     const vs = await loadVariants(contentDir({}));
     expect(vs).toHaveLength(1);

@@ -25,6 +25,11 @@ describe('matchLanguage', () => {
     expect(matchLanguage('fr', KNOWN)).toBeUndefined();
     expect(matchLanguage(undefined, KNOWN)).toBeUndefined();
   });
+
+  it('finds no alias in Object.prototype (lang="constructor" is just an unknown language)', () => {
+    expect(matchLanguage('constructor', KNOWN)).toBeUndefined();
+    expect(matchLanguage('__proto__-x', KNOWN)).toBeUndefined();
+  });
 });
 
 describe('FontRegistry.chain', () => {

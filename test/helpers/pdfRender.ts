@@ -89,3 +89,14 @@ export function pixelAt(r: Raster, x: number, y: number): [number, number, numbe
   const i = (Math.floor(y * r.scale) * r.width + Math.floor(x * r.scale)) * 4;
   return [r.data[i]!, r.data[i + 1]!, r.data[i + 2]!];
 }
+
+/** Share of pixels whose largest channel difference exceeds `threshold` between two renders of one size. */
+export function differingShare(a: Raster, b: Raster, threshold = 64): number {
+  if (a.width !== b.width || a.height !== b.height) throw new Error(`renders of different sizes: ${a.width}×${a.height} and ${b.width}×${b.height}`);
+  let n = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    const d = Math.max(Math.abs(a.data[i]! - b.data[i]!), Math.abs(a.data[i + 1]! - b.data[i + 1]!), Math.abs(a.data[i + 2]! - b.data[i + 2]!));
+    if (d > threshold) n++;
+  }
+  return n / (a.width * a.height);
+}

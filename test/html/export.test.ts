@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planJobs } from '../../src/build/build.js';
 import { HtmlExports } from '../../src/build/html.js';
 import { DiagnosticBag } from '../../src/diagnostics/diagnostic.js';
-import { fileSizeLabel } from '../../src/html/index.js';
+import { formatFileSize } from '../../src/units.js';
 import { OKAYAMA_DIR, buildInto, type Built } from '../build/support.js';
 import { headingLevels, policySourceText, readPage, squash, type Page } from './support.js';
 
@@ -99,8 +99,8 @@ describe('HTML export of content/okayama', () => {
     expect(['policy.web.pdf', 'policy.pdf']).toContain(href);
     if (existsSync(file('policy.web.pdf'))) expect(href).toBe('policy.web.pdf');
     const bytes = readFileSync(file(href)).length;
-    expect(policy.text(links[0]!)).toBe(`PDF版（${fileSizeLabel(bytes)}）`);
-    expect(fileSizeLabel(bytes)).toMatch(/^\d+ KB$/);
+    expect(policy.text(links[0]!)).toBe(`PDF版（${formatFileSize(bytes)}）`);
+    expect(formatFileSize(bytes)).toMatch(/^\d+ KB$/);
   });
 
   it('poster.html links each size; icons have their labels as names, check marks are hidden; the URL is a link', () => {

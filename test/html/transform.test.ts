@@ -68,6 +68,28 @@ describe('exportHtml', () => {
     expect(p.all('p > ruby > rt').map((rt) => p.text(rt))).toEqual(['おかやま']);
   });
 
+  it('a "</style" inside a CSS string cannot end the stylesheet and turn the rest into markup', () => {
+    // css-tree decodes the escape \3C to "<" and writes the string back unescaped.
+    const html = exportHtml({
+      html: '<!doctype html><html lang="ja"><head><title>T</title><style>p::after { content: "\\3C/style><script>alert(1)</script>" }</style></head><body><p>本文</p></body></html>',
+      page: A4,
+      icon: (n) => icons.get(n),
+      downloads: [],
+    });
+    const p = readPage(html);
+    expect(p.all('script')).toHaveLength(0);
+    expect(p.all('style')).toHaveLength(1);
+    expect(p.text(p.all('body p'))).toBe('本文');
+  });
+
+  it('cuts a long description without splitting a surrogate pair', () => {
+    const text = `${'あ'.repeat(118)}😀${'い'.repeat(20)}`;
+    const p = page(`<h1>a</h1><p>${text}</p>`);
+    const description = p.one('meta[name="description"]')!.attribs.content!;
+    expect(description).toBe(`${'あ'.repeat(118)}…`);
+    expect(description).not.toMatch(/[\uD800-\uDFFF]/u); // no unpaired surrogate
+  });
+
   it('an icon with a label is an img with that name; without, it is hidden; a QR code becomes its link', () => {
     const p = page('<h1>a</h1><kp-icon name="check" label="確認"></kp-icon><kp-icon name="check"></kp-icon><kp-qr value="https://example.jp/q"></kp-qr>');
     expect(p.all('svg[role="img"][aria-label="確認"] path').length).toBeGreaterThan(0);

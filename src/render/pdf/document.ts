@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName, PDFRef, type PDFPage } from 'pdf-lib';
 import type { DisplayDocument, DisplayPage, DocumentMeta, GlyphRun, ImageItem } from '../../layout/display-list.js';
 import { flateStream } from './compress.js';
+import { literalString } from './pdf-string.js';
 import { pageContent, type PageContent } from './content-stream.js';
 import { embedSubsetFont } from './font-embed.js';
 import { FontCollector, type SubsetFont } from './font-subset.js';
@@ -107,7 +108,8 @@ export async function renderPdf(doc: DisplayDocument, options: RenderPdfOptions 
 
 function setMetadata(pdf: PDFDocument, meta: DocumentMeta): void {
   pdf.setTitle(meta.title, { showInWindowTitleBar: true }); // also sets DisplayDocTitle
-  pdf.setLanguage(meta.lang);
+  // pdf-lib's setLanguage writes the tag unescaped; a tag from a template is not to be trusted.
+  pdf.catalog.set(PDFName.of('Lang'), literalString(meta.lang));
   if (meta.author) pdf.setAuthor(meta.author);
   if (meta.subject) pdf.setSubject(meta.subject);
   if (meta.keywords?.length) pdf.setKeywords(meta.keywords);

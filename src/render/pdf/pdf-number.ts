@@ -2,6 +2,8 @@
  * Number formatting for content streams and font dictionaries. PDF has no exponent notation
  * and no NaN; a stray NaN would silently corrupt a page, so it is a bug we stop on.
  */
+import { roundTo } from '../../units.js';
+
 export function num(n: number, digits = 3): string {
   // Hot (every coordinate of every page): integers skip toFixed, trimming skips regexps.
   if (Number.isInteger(n)) return n === 0 ? '0' : String(n);
@@ -17,6 +19,5 @@ export function num(n: number, digits = 3): string {
 
 /** Rounds to a fixed number of decimals, so computations agree with what `num` writes. */
 export function round(n: number, digits = 3): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
+  return roundTo(n, digits);
 }

@@ -3,19 +3,9 @@
  * a PDF `cm` matrix (y up), applied around the run: `q <matrix> cm BT … ET Q`. The run itself
  * is written exactly as an unrotated one, so rotation composes with any glyph placement.
  */
+import { cosSin } from '../../affine.js';
 import type { GlyphRun } from '../../layout/display-list.js';
 import { num } from './pdf-number.js';
-
-/** Exact cosine and sine for multiples of 90°, so a half turn writes -1 0 0 -1. */
-function cosSin(degrees: number): [number, number] {
-  const d = ((degrees % 360) + 360) % 360;
-  if (d === 0) return [1, 0];
-  if (d === 90) return [0, 1];
-  if (d === 180) return [-1, 0];
-  if (d === 270) return [0, -1];
-  const r = (d * Math.PI) / 180;
-  return [Math.cos(r), Math.sin(r)];
-}
 
 /** The `cm` operator for a rotated run, or undefined when the run is not rotated. */
 export function runRotationOp(run: GlyphRun, pageHeight: number): string | undefined {

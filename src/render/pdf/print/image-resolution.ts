@@ -4,12 +4,14 @@
  * size that would reach it. A warning, not an error: a soft logo may be accepted knowingly.
  */
 import type { DiagnosticBag } from '../../../diagnostics/diagnostic.js';
+import { shownName } from '../../../images/errors.js';
 import type { DisplayDocument, ImageItem } from '../../../layout/display-list.js';
+import { ptToMm } from '../../../units.js';
 
-export const MIN_IMAGE_DPI = 350;
+const MIN_IMAGE_DPI = 350;
 
 /** Effective resolution of a placed image: the lower of its two axes, in pixels per inch. */
-export function effectiveDpi(item: ImageItem): number {
+function effectiveDpi(item: ImageItem): number {
   return Math.min(item.source.pixelWidth / (item.width / 72), item.source.pixelHeight / (item.height / 72));
 }
 
@@ -24,11 +26,11 @@ export function checkImageResolution(doc: DisplayDocument, bag: DiagnosticBag, f
       const key = JSON.stringify([item.source.hash, o?.element, o?.file, o?.line, Math.round(dpi)]);
       if (reported.has(key)) continue;
       reported.add(key);
-      const name = item.source.path.split(/[\\/]/).pop() ?? item.source.path;
+      const name = shownName(item.source.path);
       const { pixelWidth: pw, pixelHeight: ph } = item.source;
       const needW = Math.ceil((item.width / 72) * minDpi);
       const needH = Math.ceil((item.height / 72) * minDpi);
-      const mm = (pt: number) => ((pt / 72) * 25.4).toFixed(1);
+      const mm = (pt: number) => ptToMm(pt).toFixed(1);
       const element = o?.element ?? 'img';
       const file = o?.file ?? fallbackFile;
       bag.warn({

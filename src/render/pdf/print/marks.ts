@@ -14,11 +14,11 @@
  * Segments are computed in the display list's trim coordinates (origin top-left of the trim,
  * y down) and written in PDF user space, where the trim is [0 0 W H] (see document.ts).
  */
+import { mmToPt } from '../../../units.js';
 import { num } from '../pdf-number.js';
 
-const MM = 72 / 25.4;
-export const MARK_LENGTH = 10 * MM;
-export const CENTRE_LENGTH = 20 * MM;
+export const MARK_LENGTH = mmToPt(10);
+export const CENTRE_LENGTH = mmToPt(20);
 export const MARK_WIDTH = 0.1;
 export const REGISTRATION = '1 1 1 1 K';
 

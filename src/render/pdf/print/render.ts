@@ -13,6 +13,7 @@ import type { DiagnosticBag } from '../../../diagnostics/diagnostic.js';
 import { applyBleed, printSetupOf, type PrintSetup } from '../../../layout/bleed.js';
 import type { DisplayDocument, DisplayPage } from '../../../layout/display-list.js';
 import { renderPdf, type RenderPdfOptions } from '../document.js';
+import { mmToPt } from '../../../units.js';
 import { round } from '../pdf-number.js';
 import { cmykDocument } from './cmyk.js';
 import { checkImageResolution } from './image-resolution.js';
@@ -46,7 +47,7 @@ export function pageBoxes(width: number, height: number, bleed: number): PageBox
   const w = round(width);
   const h = round(height);
   const b = round(bleed);
-  const s = Math.max(SHEET_MARGIN, round(bleed + 10 * (72 / 25.4) + 3 * (72 / 25.4)));
+  const s = Math.max(SHEET_MARGIN, round(bleed + mmToPt(10) + mmToPt(3)));
   return { media: [-s, -s, round(w + s), round(h + s)], bleed: [-b, -b, round(w + b), round(h + b)], trim: [0, 0, w, h] };
 }
 

@@ -13,12 +13,11 @@
  * (220 % for the default C40 M40 Y40 K100) is checked when the template is read (markup/page.ts).
  */
 import type { Color, DisplayDocument, PathCommand, PathItem } from '../../../layout/display-list.js';
+import { mmToPt, PT_PER_MM } from '../../../units.js';
 
-const MM = 72 / 25.4;
 /** 10 cm² in pt². */
-export const RICH_BLACK_MIN_AREA = 1000 * MM * MM;
-/** 3 mm in pt. */
-export const RICH_BLACK_MIN_WIDTH = 3 * MM;
+export const RICH_BLACK_MIN_AREA = 1000 * PT_PER_MM * PT_PER_MM;
+export const RICH_BLACK_MIN_WIDTH = mmToPt(3);
 
 type Cmyk = Extract<Color, { space: 'cmyk' }>;
 

@@ -4,9 +4,10 @@
  * /Contents naming the target (PDF/UA-1 §7.18.5), and /StructParent tying it to its Link
  * element (which refers back through an OBJR, struct-tree.ts).
  */
-import { PDFArray, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFHexString, PDFName, type PDFDocument } from 'pdf-lib';
 import type { DisplayPage, GlyphRun, StructNode } from '../../../layout/display-list.js';
 import { round } from '../pdf-number.js';
+import { literalString } from '../pdf-string.js';
 import type { NodeInfo } from './marked-content.js';
 import type { AnnotationRef } from './struct-tree.js';
 
@@ -66,7 +67,7 @@ export function writeLinks(pdf: PDFDocument, areas: readonly LinkArea[]): Annota
         P: page.ref,
         StructParent: key,
         Contents: PDFHexString.fromText(area.node.href!),
-        A: context.obj({ S: 'URI', URI: PDFString.of(encodeURI(decodeURISafe(area.node.href!))) }),
+        A: context.obj({ S: 'URI', URI: literalString(asciiUri(area.node.href!)) }),
       }),
     );
     const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray) ?? context.obj([]);
@@ -114,11 +115,18 @@ function union(boxes: readonly Box[]): Box {
   };
 }
 
-/** URIs are 7-bit ASCII (§12.6.4.7): a href with Japanese in it is percent-encoded once. */
-function decodeURISafe(href: string): string {
+/**
+ * URIs are 7-bit ASCII (§12.6.4.7): a href with Japanese in it is percent-encoded, once (what
+ * is already encoded is decoded first). A lone surrogate, which cannot be encoded, becomes
+ * U+FFFD rather than failing the build.
+ */
+function asciiUri(href: string): string {
+  let decoded = href;
   try {
-    return decodeURI(href);
+    decoded = decodeURI(href);
   } catch {
-    return href;
+    // Not valid percent-encoding: encode the text as written.
   }
+  // With the u flag, the class matches only unpaired surrogates.
+  return encodeURI(decoded.replace(/[\uD800-\uDFFF]/gu, '\uFFFD'));
 }

@@ -27,7 +27,7 @@ export function writeOutline(
   marks: readonly PageMarks[],
 ): void {
   if (pdf.catalog.get(PDFName.of('Outlines'))) return; // someone else wrote one
-  const places = firstPlaces(pages, marks, nodes);
+  const places = firstPlaces(marks, nodes);
   const top: Entry[] = [];
   const stack: Entry[] = [];
   walk(root, (node) => {
@@ -77,7 +77,7 @@ function walk(node: StructNode, visit: (n: StructNode) => void): void {
 }
 
 /** Where each node's content first appears (its own or a descendant's). */
-function firstPlaces(pages: readonly DisplayPage[], marks: readonly PageMarks[], nodes: ReadonlyMap<number, NodeInfo>) {
+function firstPlaces(marks: readonly PageMarks[], nodes: ReadonlyMap<number, NodeInfo>) {
   const places = new Map<number, { page: number; x: number; top: number }>();
   marks.forEach((m, page) => {
     for (const g of m.groups) {
@@ -90,6 +90,5 @@ function firstPlaces(pages: readonly DisplayPage[], marks: readonly PageMarks[],
       for (let n: StructNode | undefined = g.node; n && !places.has(n.id); n = nodes.get(n.id)?.parent) places.set(n.id, place);
     }
   });
-  void pages;
   return places;
 }

@@ -4,8 +4,9 @@
  * (MCIDs) and annotation references (OBJR); the ParentTree maps each page's MCIDs and each
  * annotation back to its element. Nodes without any content (an empty div) are left out.
  */
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, type PDFDocument, type PDFRef } from 'pdf-lib';
 import type { StructNode } from '../../../layout/display-list.js';
+import { literalString } from '../pdf-string.js';
 import type { NodeInfo, PageMarks } from './marked-content.js';
 
 /** A link annotation already written, with its key in the ParentTree. */
@@ -64,7 +65,7 @@ export function writeStructTree(
     if (firstPage !== undefined) dict.set(PDFName.of('Pg'), pages[firstPage]!.ref);
     if (node.alt) dict.set(PDFName.of('Alt'), PDFHexString.fromText(node.alt));
     if (node.actualText) dict.set(PDFName.of('ActualText'), PDFHexString.fromText(node.actualText));
-    if (node.lang) dict.set(PDFName.of('Lang'), PDFString.of(node.lang));
+    if (node.lang) dict.set(PDFName.of('Lang'), literalString(node.lang));
     if (node.listNumbering) dict.set(PDFName.of('A'), context.obj({ O: 'List', ListNumbering: node.listNumbering }));
     if (node.scope) dict.set(PDFName.of('A'), context.obj({ O: 'Table', Scope: node.scope }));
     context.assign(refs.get(id)!, dict);

@@ -43,6 +43,16 @@ export function writeXmp(pdf: PDFDocument, meta: DocumentMeta): void {
   pdf.catalog.set(PDFName.of('Metadata'), context.register(stream));
 }
 
+/**
+ * Text as XML character data. Characters XML 1.0 does not allow at all (C0 controls other than
+ * tab and line breaks, unpaired surrogates, U+FFFE/U+FFFF) cannot even be escaped, and one of
+ * them would make the whole packet unreadable, so they are dropped.
+ */
 function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
