@@ -12,12 +12,25 @@ import { appendTo, bodyOf, elements, ensureFooter } from './dom.js';
 /** On screen every text is set in a UD Gothic stack; system fonts, nothing downloaded. */
 const FONT_STACK = '"BIZ UDPGothic", "BIZ UDGothic", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", "Noto Sans CJK JP", "Yu Gothic", YuGothic, Meiryo, sans-serif';
 
+/**
+ * Other languages: a font stack of their own (Chinese and Korean in their own glyph forms, not
+ * the Japanese ones; Vietnamese in a font with its diacritics), and Korean breaks between
+ * words as the PDF does (src/text/language.ts), not between syllables.
+ */
+const LANGUAGE_CSS = [
+  ':lang(zh-Hans){font-family:"Noto Sans SC","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif}',
+  ':lang(zh-Hant){font-family:"Noto Sans TC","Noto Sans CJK TC","PingFang TC","Microsoft JhengHei",sans-serif}',
+  ':lang(ko){font-family:"Noto Sans KR","Noto Sans CJK KR","Apple SD Gothic Neo","Malgun Gothic",sans-serif;word-break:keep-all}',
+  ':lang(vi),:lang(en){font-family:"Noto Sans","Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}',
+].join('\n');
+
 /** The template UA (src/markup/ua.ts) has no margins or heading sizes; the web page neither. */
 export const BASE_CSS = `:root{color-scheme:light}
 *,::before,::after{box-sizing:border-box}
 html{font-family:${FONT_STACK};line-height:1.8;color:#000;background-color:#fff;-webkit-text-size-adjust:100%;text-size-adjust:100%;overflow-wrap:anywhere}
 body,h1,h2,h3,h4,h5,h6,p,ul,ol,li,figure,figcaption{margin:0;padding:0}
-h1,h2,h3,h4,h5,h6{font-size:1em}`;
+h1,h2,h3,h4,h5,h6{font-size:1em}
+${LANGUAGE_CSS}`;
 
 /** After the template's rules: a column of 40 rem (40 characters) at most, nothing wider than the screen. */
 export const FRAME_CSS = `body{max-width:42rem;margin:0 auto;padding:1.5rem 1rem 3rem;font-size:1rem;line-height:1.8;height:auto}
@@ -26,7 +39,7 @@ img{height:auto}
 @media (max-width:30em){h1{font-size:1.3rem}}
 a{color:inherit;text-decoration:underline;text-underline-offset:0.2em}
 a:focus-visible{outline:3px solid currentColor;outline-offset:2px}
-body .kp-downloads{flex-basis:100%;margin:2em 0 0;padding:0;text-align:start;text-indent:0;list-style:none;font-family:${FONT_STACK};font-size:1rem}`;
+body .kp-downloads{flex-basis:100%;margin:2em 0 0;padding:0;text-align:start;text-indent:0;list-style:none;font-family:inherit;font-size:1rem}`;
 
 export interface Download {
   href: string;
