@@ -225,21 +225,45 @@ function galleryInfo(p: Planned, result: DocumentTaskResult, thumbnail: string |
     product: p.job.product,
     ...(p.content.products.find((q) => q.id === p.job.product)?.sizes.length === 1 ? {} : { size: p.job.size.name }),
     ...(result.title ? { title: result.title } : {}),
-    langs: result.langs,
+    // Our language id, so easy Japanese is named as such (its text is tagged plain ja).
+    langs: [v?.lang ?? result.langs[0] ?? 'ja', ...result.langs.slice(1)],
     draft: v?.status === 'draft',
+    base: v === undefined || v.file === undefined,
     ...(thumbnail ? { thumbnail: thumbnail.split('\\').join('/') } : {}),
   };
 }
 
 const FLAVOUR = /\.(print-outlined|print|web)\.pdf$/i;
 
+/**
+ * The gallery's rows: one per document, with every flavour made of it (each cached apart, see
+ * Part) and, on the first size of a product, its web page.
+ */
 function galleryEntries(cache: BuildCache, coming: ReadonlySet<string>): GalleryEntry[] {
-  return cache.all(coming).flatMap(([, entry]) => {
-    const info = entry.info as Omit<GalleryEntry, 'file' | 'bytes' | 'pages' | 'flavour'> | undefined;
-    if (!info) return [];
-    return entry.files
-      .filter((f) => f.path.endsWith('.pdf'))
-      .map((f): GalleryEntry => ({ ...info, file: f.path, bytes: f.bytes, pages: f.pages, flavour: FLAVOUR.exec(f.path)?.[1]?.toLowerCase() ?? 'plain' }));
+  const rows = new Map<string, GalleryEntry>();
+  const pages = new Map<string, GalleryEntry['files']>();
+  for (const [id, entry] of cache.all(coming)) {
+    const files = entry.files.map((f) => ({ flavour: FLAVOUR.exec(f.path)?.[1]?.toLowerCase() ?? (f.path.endsWith('.html') ? 'html' : 'pdf'), file: f.path, bytes: f.bytes, pages: f.pages }));
+    if (id.endsWith('.html')) {
+      pages.set(id.slice(0, -'.html'.length), files.filter((f) => f.flavour === 'html'));
+      continue;
+    }
+    const info = entry.info as Omit<GalleryEntry, 'files' | 'pages'> | undefined;
+    if (!info || files.length === 0) continue;
+    const document = id.slice(0, id.lastIndexOf('#'));
+    const row = rows.get(document) ?? { ...info, files: [], pages: files[0]!.pages };
+    row.files.push(...files.map(({ pages: _pages, ...f }) => f));
+    rows.set(document, row);
+  }
+  const order = ['pdf', 'print', 'print-outlined', 'web'];
+  const seen = new Set<string>();
+  return [...rows.values()].map((row) => {
+    row.files.sort((a, b) => order.indexOf(a.flavour) - order.indexOf(b.flavour));
+    const product = `${row.variant}/${row.product}`;
+    const page = pages.get(product);
+    if (page && !seen.has(product)) row.files.push(...page);
+    seen.add(product);
+    return row;
   });
 }
 

@@ -6,21 +6,28 @@
  */
 import { formatFileSize } from '../units.js';
 
+export interface GalleryFile {
+  /** "pdf" | "print" | "print-outlined" | "web" | "html" */
+  flavour: string;
+  /** Relative to the gallery page, forward slashes. */
+  file: string;
+  bytes: number;
+}
+
+/** One document (a product in one size) of one variant, with every file made of it. */
 export interface GalleryEntry {
   /** e.g. "okayama", "okayama-kita". */
   variant: string;
   /** The variant's display name, e.g. 「北区役所」. */
   variantName?: string;
+  /** The organisation's own folder (listed first), not one of its variants. */
+  base?: boolean;
   product: string;
   /** e.g. "A3"; absent for products with one size. */
   size?: string;
-  /** "plain" | "print" | "web" | "html" | … */
-  flavour: string;
-  /** Relative to the gallery page, forward slashes. */
-  file: string;
-  bytes: number;
+  files: GalleryFile[];
   pages: number;
-  /** BCP 47 tags of the document's languages. */
+  /** Language ids (ja, easy-ja, en, zh-Hans, …) or BCP 47 tags of the document's text. */
   langs: string[];
   title?: string;
   /** Relative to the gallery page; absent when none was made. */
@@ -29,31 +36,33 @@ export interface GalleryEntry {
   draft?: boolean;
 }
 
-const LANGUAGE_NAMES: Record<string, string> = {
-  ja: '日本語',
-  'ja-x-easy': 'やさしい日本語',
-  en: 'English',
-  'zh-Hans': '简体中文',
-  'zh-Hant': '繁體中文',
-  ko: '한국어',
-  vi: 'Tiếng Việt',
+const LANGUAGE_NAMES: Record<string, { name: string; tag: string }> = {
+  ja: { name: '日本語', tag: 'ja' },
+  'easy-ja': { name: 'やさしい日本語', tag: 'ja' },
+  en: { name: 'English', tag: 'en' },
+  'zh-Hans': { name: '简体中文', tag: 'zh-Hans' },
+  'zh-Hant': { name: '繁體中文', tag: 'zh-Hant' },
+  ko: { name: '한국어', tag: 'ko' },
+  vi: { name: 'Tiếng Việt', tag: 'vi' },
 };
 
 const FLAVOURS: Record<string, string> = {
-  plain: '標準 / standard',
-  print: '入稿用 / print (PDF/X-1a)',
-  'print-outlined': '入稿用・アウトライン / print, outlined',
-  web: '掲載用 / web (tagged PDF)',
+  pdf: '標準 / standard',
+  print: '入稿用 / print',
+  'print-outlined': '入稿用・文字アウトライン / print, outlined',
+  web: '掲載用 / web (tagged)',
   html: 'ウェブページ / web page',
 };
 
-function languageName(tag: string): string {
-  return LANGUAGE_NAMES[tag] ?? tag;
-}
-
 export function galleryHtml(entries: readonly GalleryEntry[], options: { title?: string } = {}): string {
   const title = options.title ?? '出力ファイル一覧 / Outputs';
-  const variants = [...new Set(entries.map((e) => e.variant))];
+  // The organisation itself first, then its variants by id.
+  const variants = [...new Set(entries.map((e) => e.variant))].sort((a, b) => {
+    const baseA = entries.some((e) => e.variant === a && e.base) ? 0 : 1;
+    const baseB = entries.some((e) => e.variant === b && e.base) ? 0 : 1;
+    return baseA - baseB || a.localeCompare(b);
+  });
+  const files = entries.reduce((n, e) => n + e.files.length, 0);
   const sections = variants.map((variant) => {
     const rows = entries.filter((e) => e.variant === variant);
     const name = rows[0]?.variantName ? `${rows[0].variantName}（${variant}）` : variant;
@@ -61,7 +70,7 @@ export function galleryHtml(entries: readonly GalleryEntry[], options: { title?:
 <h2 id="v-${esc(variant)}">${esc(name)}</h2>
 <table>
 <caption>${esc(name)} の出力 / outputs of ${esc(variant)}</caption>
-<thead><tr><th scope="col">見本 / Preview</th><th scope="col">ファイル / File</th><th scope="col">種類 / Kind</th><th scope="col">言語 / Language</th><th scope="col">ページ / Pages</th><th scope="col">大きさ / Size</th></tr></thead>
+<thead><tr><th scope="col">見本 / Preview</th><th scope="col">文書 / Document</th><th scope="col">ファイル / Files</th><th scope="col">言語 / Language</th><th scope="col">ページ / Pages</th></tr></thead>
 <tbody>
 ${rows.map(row).join('\n')}
 </tbody>
@@ -79,7 +88,7 @@ ${rows.map(row).join('\n')}
 <body>
 <main>
 <h1>${esc(title)}</h1>
-<p>${entries.length} 件 / ${entries.length} files. 「下書き」は翻訳の確認前です。印刷・掲載の前に確認してください。 / “Draft” translations are not reviewed yet: have them checked before printing or publishing.</p>
+<p>${entries.length} 文書・${files} ファイル / ${entries.length} documents, ${files} files. 「下書き」は翻訳の確認前です。印刷・掲載の前に確認してください。 / “Draft” translations are not reviewed yet: have them checked before printing or publishing.</p>
 ${sections.join('\n')}
 </main>
 </body>
@@ -92,8 +101,15 @@ function row(e: GalleryEntry): string {
   const thumb = e.thumbnail
     ? `<img src="${esc(e.thumbnail)}" alt="${esc(`${e.title ?? label} の1ページ目 / page 1`)}" loading="lazy">`
     : '—';
-  const langs = e.langs.map((l) => `<span lang="${esc(l.replace('-x-easy', ''))}">${esc(languageName(l))}</span>`).join('、');
-  return `<tr><td>${thumb}</td><td><a href="${esc(e.file)}">${esc(e.file.split('/').pop()!)}</a><br><small>${esc(label)}</small></td><td>${esc(FLAVOURS[e.flavour] ?? e.flavour)}${e.draft ? ' <strong class="draft">下書き / draft</strong>' : ''}</td><td>${langs}</td><td>${e.pages}</td><td>${formatFileSize(e.bytes)}</td></tr>`;
+  const links = e.files
+    .map((f) => `<li><a href="${esc(f.file)}">${esc(FLAVOURS[f.flavour] ?? f.flavour)}</a> <small>${esc(f.file.split('/').pop()!)}・${formatFileSize(f.bytes)}</small></li>`)
+    .join('');
+  const langs = e.langs.map((l) => {
+    const known = LANGUAGE_NAMES[l];
+    return `<span lang="${esc(known?.tag ?? l)}">${esc(known?.name ?? l)}</span>`;
+  }).join('、');
+  const draft = e.draft ? ' <strong class="draft">下書き / draft</strong>' : '';
+  return `<tr><td>${thumb}</td><td>${esc(label)}${draft}${e.title ? `<br><small>${esc(e.title)}</small>` : ''}</td><td><ul>${links}</ul></td><td>${langs}</td><td>${e.pages}</td></tr>`;
 }
 
 function esc(s: string): string {
@@ -106,7 +122,8 @@ main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 2px solid #005aa0; }
 table { border-collapse: collapse; width: 100%; } caption { text-align: left; font-size: .9rem; color: #444; padding: .25rem 0; }
 th, td { border-bottom: 1px solid #ccc; padding: .4rem .5rem; text-align: left; vertical-align: middle; }
-td img { max-height: 96px; max-width: 120px; border: 1px solid #999; display: block; }
+td img { max-height: 120px; max-width: 120px; border: 1px solid #999; display: block; }
+td ul { list-style: none; margin: 0; padding: 0; } td li { margin: .15rem 0; } small { color: #444; }
 a { color: #005aa0; overflow-wrap: anywhere; } .draft { color: #b00020; }
 @media (max-width: 40rem) { thead { display: none; } tr { display: block; border-bottom: 1px solid #ccc; } td { display: block; border: 0; padding: .2rem 0; } }
 `;
