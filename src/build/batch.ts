@@ -76,7 +76,8 @@ export async function buildAll(request: BuildRequest): Promise<BuildResult> {
   let done = planned.length - stale.length;
   request.onProgress?.({ done, total: planned.length });
 
-  const displays = new Map<Planned, DisplayDocument>();
+  // By id: `stale` holds copies of the planned documents (with only the missing parts to make).
+  const displays = new Map<string, DisplayDocument>();
   const results = await runAll(stale, displays, (p) => request.onProgress?.({ done: ++done, total: planned.length, file: p.id }), env);
   results.forEach((result, i) => {
     result.diagnostics.forEach((d) => bag.add(d));
@@ -95,7 +96,7 @@ export async function buildAll(request: BuildRequest): Promise<BuildResult> {
   });
   bag.throwIfErrors();
 
-  const pages = (request.flavours ?? FLAVOURS).includes('html') ? await webPages(planned, new Set(stale), displays, cache, pending, request.force === true, env) : [];
+  const pages = (request.flavours ?? FLAVOURS).includes('html') ? await webPages(planned, new Set(stale.map((p) => p.id)), displays, cache, pending, request.force === true, env) : [];
   pending.push(...pages);
   outputs.push(...pages.map((f) => builtOutput(f, request.cwd)));
 
@@ -133,12 +134,12 @@ function plan(p: PlannedJob, request: BuildRequest, outRoot: string, keys: Cache
 }
 
 /**
- * Every stale document, in plan order: on worker threads when that pays, else here (keeping
- * the display lists, which the web pages' images are drawn from).
+ * Every stale document, each language's together (byLanguage): on worker threads when that
+ * pays, else here (keeping the display lists, which the web pages' images are drawn from).
  */
 async function runAll(
   stale: readonly Planned[],
-  displays: Map<Planned, DisplayDocument>,
+  displays: Map<string, DisplayDocument>,
   progress: (p: Planned) => void,
   env: NodeJS.ProcessEnv,
 ): Promise<DocumentTaskResult[]> {
@@ -149,18 +150,19 @@ async function runAll(
   const threads = workerThreadsFor(stale.length, env);
   const pool = threads > 0 ? new DocumentPool(threads) : undefined;
   const results = new Array<DocumentTaskResult>(stale.length);
+  const order = byLanguage(stale);
   let next = 0;
   const here = async () => {
     while (next < stale.length) {
-      const i = next++;
+      const i = order[next++]!;
       const p = stale[i]!;
-      results[i] = await runDocumentTask(p.task, { content: p.content, job: p.job, ...(p.pageImage ? { onDisplay: (d) => displays.set(p, d) } : {}) });
+      results[i] = await runDocumentTask(p.task, { content: p.content, job: p.job, ...(p.pageImage ? { onDisplay: (d) => displays.set(p.id, firstPage(d)) } : {}) });
       progress(p);
     }
   };
   const worker = async () => {
     while (next < stale.length) {
-      const i = next++;
+      const i = order[next++]!;
       results[i] = await pool!.run(stale[i]!.task);
       progress(stale[i]!);
     }
@@ -176,6 +178,27 @@ async function runAll(
 }
 
 const IN_FLIGHT = 4;
+/** Web pages made at once (webPages). */
+const PAGES_IN_FLIGHT = 2;
+
+/** What the web page's image needs of a document (html.ts): not its other pages, nor its structure. */
+function firstPage(d: DisplayDocument): DisplayDocument {
+  const { structure: _structure, ...rest } = d;
+  return { ...rest, pages: d.pages.slice(0, 1) };
+}
+
+/**
+ * The order to make the documents in: each language's together (in plan order within it, the
+ * languages in order of first appearance), so that a language's fonts — a Chinese or Korean
+ * one is 6–10 MB per weight — are needed for one stretch of the build and let go after it
+ * (fonts/font-files.ts). Results stay in plan order, so the output does not change.
+ */
+function byLanguage(stale: readonly Planned[]): number[] {
+  const lang = (p: Planned) => p.content.variant?.htmlLang ?? '';
+  const rank = new Map<string, number>();
+  for (const p of stale) if (!rank.has(lang(p))) rank.set(lang(p), rank.size);
+  return stale.map((_, i) => i).sort((a, b) => rank.get(lang(stale[a]!))! - rank.get(lang(stale[b]!))! || a - b);
+}
 
 /**
  * The web pages of products with `html: true` (html.ts), each linking its PDFs with their
@@ -183,8 +206,8 @@ const IN_FLIGHT = 4;
  */
 async function webPages(
   planned: readonly Planned[],
-  stale: ReadonlySet<Planned>,
-  displays: ReadonlyMap<Planned, DisplayDocument>,
+  stale: ReadonlySet<string>,
+  displays: Map<string, DisplayDocument>,
   cache: BuildCache,
   pending: readonly TaskFile[],
   force: boolean,
@@ -199,16 +222,31 @@ async function webPages(
   const keys = new Map<string, string>();
   for (const [id, group] of groups) {
     const key = sha256(group.map((p) => p.key).join('\n'));
-    if (force || group.some((p) => stale.has(p)) || !(await cache.fresh(id, key))) keys.set(id, key);
+    if (force || group.some((p) => stale.has(p.id)) || !(await cache.fresh(id, key))) keys.set(id, key);
   }
   if (keys.size === 0) return [];
-  const html = new (await import('./html.js')).HtmlExports();
-  for (const id of keys.keys()) for (const p of groups.get(id)!) html.note(p, displays.get(p));
+  const { HtmlExports } = await import('./html.js');
   const outRoot = cache.outRoot;
   const sizes = new Map<string, number>();
   for (const [, entry] of cache.all()) for (const f of entry.files) sizes.set(join(outRoot, f.path), f.bytes);
   for (const f of pending) sizes.set(f.path, f.bytes.length);
-  const files = await html.outputs(sizes, env);
+  // Two pages at a time, not all at once: each image is drawn by sharp on a libuv thread, and
+  // the C allocator keeps each such thread's peak of memory (several MB) to the end of the
+  // process. Two keep both cores busy: this thread prepares a page while sharp draws another.
+  const ids = [...keys.keys()];
+  const made = new Array<TaskFile[]>(ids.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < ids.length) {
+      const i = next++;
+      const html = new HtmlExports();
+      for (const p of groups.get(ids[i]!)!) html.note(p, displays.get(p.id));
+      made[i] = await html.outputs(sizes, env);
+      for (const p of groups.get(ids[i]!)!) displays.delete(p.id);
+    }
+  };
+  await Promise.all(Array.from({ length: PAGES_IN_FLIGHT }, lane));
+  const files = made.flat();
   for (const [id, key] of keys) {
     const [variant, page] = id.split('/') as [string, string];
     const mine = files.filter((f) => relative(outRoot, f.path).split('\\').join('/').startsWith(`${variant}/${page.replace(/\.html$/, '.')}`));

@@ -11,7 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { DiagnosticBag, isUserInputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadVariants } from '../content/variants.js';
 import type { Content } from '../content/index.js';
-import type { DisplayDocument, StructNode } from '../layout/display-list.js';
+import type { DisplayDocument, DisplayPage, StructNode } from '../layout/display-list.js';
+import { glyphSvgPath } from '../render/glyph-outline.js';
 import { renderPage } from '../render/raster/index.js';
 import { documentId, layoutJob, renderPlain } from './build.js';
 import { outlinedFileName, printFileName, renderOutlinedFlavour, renderPrintFlavour } from './print.js';
@@ -77,6 +78,7 @@ export async function runDocumentTask(task: DocumentTask, preloaded?: Preloaded)
     const display = layoutJob(content, job, bag, env);
     preloaded?.onDisplay?.(display);
     if (bag.hasErrors) return { files: [], diagnostics: bag.items, langs: [] };
+    if (preloaded?.onDisplay) takeOutlines(display.pages[0]);
     const pages = display.pages.length;
     const files: TaskFile[] = [];
     const add = async (name: string, make: () => Promise<Uint8Array>, since = performance.now()) => {
@@ -103,6 +105,16 @@ export async function runDocumentTask(task: DocumentTask, preloaded?: Preloaded)
     if (!isUserInputError(e)) throw e;
     return { files: [], diagnostics: [...bag.items, ...e.diagnostics], langs: [] };
   }
+}
+
+/**
+ * The outlines of every glyph on a page, taken now while its fonts are in memory: the web
+ * page's image is drawn from this page (render/raster/social-card.ts) after every document
+ * is done, when the fonts of the earlier languages have been let go (fonts/font-files.ts).
+ * The outlines are cached per face, so drawing it then reads no font file again.
+ */
+function takeOutlines(page: DisplayPage | undefined): void {
+  for (const item of page?.items ?? []) if (item.kind === 'glyphs') for (const g of item.glyphs) glyphSvgPath(item.font, g.id);
 }
 
 /** The languages of a document: its own, then any other the structure marks (e.g. lang="en" spans). */

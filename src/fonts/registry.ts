@@ -1,14 +1,16 @@
 /**
  * The font registry: which family/weight maps to which TTF (fonts/registry.yaml), and the
- * parsed faces. Each file is parsed once per process; faces are shared by every document.
+ * faces, shared by every document. A face lives as long as its registry; the parsed file
+ * behind it may be let go while idle and parsed again when next needed (font-files.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 import { parse as parseYaml } from 'yaml';
 import { userError } from '../diagnostics/diagnostic.js';
 import { type FontChain, makeChain, matchLanguage } from './chain.js';
+import { FontFiles, type FontFilesOptions } from './font-files.js';
 
 export interface FontFace {
   /** Stable key, e.g. "BIZ UDPGothic/700". */
@@ -21,7 +23,8 @@ export interface FontFace {
   /** Typographic ascender/descender in font units (descender negative). */
   ascender: number;
   descender: number;
-  font: fontkit.Font;
+  /** The parsed file (parsed again if it was let go): ask for it where it is used, do not keep it. */
+  readonly font: fontkit.Font;
   /** Glyph id for a code point, 0 when the font lacks it. */
   glyphId(codePoint: number): number;
   /** Advance width in font units for a glyph id (cached). */
@@ -42,14 +45,17 @@ const require = createRequire(import.meta.url);
 
 export class FontRegistry {
   private readonly faces = new Map<string, FontFace>();
-  private readonly parsed = new Map<string, fontkit.Font>();
   private readonly chains = new Map<string, FontChain>();
+  /** The parsed files behind the faces. */
+  readonly files: FontFiles;
 
   constructor(
     private readonly registry: RegistryFile,
     private readonly registryDir: string,
+    files: FontFilesOptions = {},
   ) {
     checkFallback(registry);
+    this.files = new FontFiles(files);
   }
 
   static load(registryPath = join(PROJECT_ROOT, 'fonts/registry.yaml')): FontRegistry {
@@ -142,12 +148,8 @@ export class FontRegistry {
     const cached = this.faces.get(key);
     if (cached) return cached;
     const path = this.resolveFile(file);
-    let font = this.parsed.get(path);
-    if (!font) {
-      font = fontkit.create(readFileSync(path)) as fontkit.Font;
-      this.parsed.set(path, font);
-    }
-    const face = makeFace(key, family, weight, path, font);
+    const files = this.files;
+    const face = makeFace(key, family, weight, path, () => files.get(path));
     this.faces.set(key, face);
     return face;
   }
@@ -203,15 +205,19 @@ function nearestWeight<T extends { weight: number }>(faces: readonly T[], weight
   return order[0]!;
 }
 
-function makeFace(key: string, family: string, weight: number, file: string, font: fontkit.Font): FontFace {
+function makeFace(key: string, family: string, weight: number, file: string, load: () => fontkit.Font): FontFace {
   const advances = new Map<number, number>();
   const glyphIds = new Map<number, number>();
+  // Only for the metrics below: the closures ask `load` each time, so they never keep a parse.
+  const font = load();
   return {
     key,
     family,
     weight,
     file,
-    font,
+    get font() {
+      return load();
+    },
     postscriptName: font.postscriptName,
     unitsPerEm: font.unitsPerEm,
     ascender: font.ascent,
@@ -219,6 +225,7 @@ function makeFace(key: string, family: string, weight: number, file: string, fon
     glyphId(codePoint) {
       let id = glyphIds.get(codePoint);
       if (id === undefined) {
+        const font = load();
         id = font.hasGlyphForCodePoint(codePoint) ? font.glyphForCodePoint(codePoint).id : 0;
         glyphIds.set(codePoint, id);
       }
@@ -227,7 +234,7 @@ function makeFace(key: string, family: string, weight: number, file: string, fon
     advance(glyphId) {
       let a = advances.get(glyphId);
       if (a === undefined) {
-        a = font.getGlyph(glyphId).advanceWidth;
+        a = load().getGlyph(glyphId).advanceWidth;
         advances.set(glyphId, a);
       }
       return a;

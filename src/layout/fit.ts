@@ -13,7 +13,10 @@ const TOLERANCE = 0.5; // pt: yoga and line metrics may differ by rounding only.
 
 export interface Overflow {
   paragraph: PlacedParagraph;
-  /** How far the text sticks out, in pt. */
+  /**
+   * How far the text sticks out, in pt (width: past the right edge, for horizontal text; 0
+   * when unknown). Auto-fit's search predicts from it where the overflow ends (fitting.ts).
+   */
   amount: number;
   /** 'columns': vertical text whose columns run past the left edge of its box. */
   direction: 'width' | 'height' | 'columns';
@@ -23,7 +26,8 @@ export function findOverflows(paragraphs: readonly PlacedParagraph[], page: Rect
   const out: Overflow[] = [];
   for (const p of paragraphs) {
     if (p.overflowsMeasure) {
-      out.push({ paragraph: p, amount: 0, direction: 'width' });
+      const amount = p.textRight === undefined ? 0 : Math.max(0, p.textRight - (p.rect.x + p.rect.w));
+      out.push({ paragraph: p, amount, direction: 'width' });
       continue;
     }
     const limits = [p.rect, ...p.ancestors.filter((a) => a.fixedHeight).map((a) => a.rect), ...(page ? [page] : [])];

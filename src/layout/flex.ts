@@ -88,12 +88,15 @@ function applyBoxStyle(node: YogaNode, s: ComputedStyle, isContainer: boolean): 
   setLength(node.setMinHeight.bind(node), s.minHeight);
   setLength(node.setMaxWidth.bind(node), s.maxWidth);
   setLength(node.setMaxHeight.bind(node), s.maxHeight);
+  // Yoga's edges start at 0, so only the others are set: each call crosses into wasm, and
+  // auto-fit builds a tree or two per page.
   for (const [edge, key] of EDGES) {
     const m = s.margin[key];
     if (m === 'auto') node.setMarginAuto(edge);
-    else node.setMargin(edge, yogaValue(m));
-    node.setPadding(edge, yogaValue(s.padding[key]));
-    node.setBorder(edge, s.border[key].style === 'none' ? 0 : s.border[key].width);
+    else if (m.value !== 0) node.setMargin(edge, yogaValue(m));
+    if (s.padding[key].value !== 0) node.setPadding(edge, yogaValue(s.padding[key]));
+    const border = s.border[key].style === 'none' ? 0 : s.border[key].width;
+    if (border !== 0) node.setBorder(edge, border);
   }
   if (s.rowGap) node.setGap(Gutter.Row, s.rowGap);
   if (s.columnGap) node.setGap(Gutter.Column, s.columnGap);

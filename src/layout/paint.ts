@@ -4,7 +4,6 @@
  * (backgrounds/borders, kept as boxes so a page break can slice them), and the break units
  * that pagination chooses between.
  */
-import { Edge } from 'yoga-layout';
 import type { IconRegistry } from '../icons/registry.js';
 import type { ComputedStyle } from '../markup/types.js';
 import type { ComposedLine } from '../text/types.js';
@@ -18,6 +17,10 @@ import { paintQr } from './qr.js';
 import { paintImage } from './image.js';
 import { markFlow, rotateHalfTurn } from './transform.js';
 import { rubyGlyphRuns, rubyLineExtras } from './ruby.js';
+import { contentRect, innerAncestors, placedParagraph, type PlacedParagraph } from './placement.js';
+
+// Where paragraphs end up (for overflow checks) is placement's business; painting reports it too.
+export type { PlacedParagraph } from './placement.js';
 
 export interface FlowItem {
   item: DisplayItem;
@@ -52,19 +55,6 @@ export interface Flow {
   units: BreakUnit[];
   /** Text boxes with where their lines ended up, for overflow checks. */
   paragraphs: PlacedParagraph[];
-}
-
-export interface PlacedParagraph {
-  box: TextBox;
-  /** Content box of the paragraph. */
-  rect: Rect;
-  /** Bottom of the last line. */
-  textBottom: number;
-  /** Content boxes of the ancestors, innermost first. */
-  ancestors: { rect: Rect; fixedHeight: boolean }[];
-  overflowsMeasure: boolean;
-  /** Vertical text: the left edge of its last column (columns progress leftwards). */
-  textLeft?: number;
 }
 
 interface OpenElement {
@@ -110,7 +100,7 @@ function walk(
   else if (box.kind === 'qr') paintQr(box, content, flow);
   else if (box.kind === 'image') paintImage(box, content, flow);
   else {
-    const inner = [{ rect: content, fixedHeight: s.height !== 'auto' || s.flexGrow > 0 }, ...ancestors];
+    const inner = innerAncestors(s, content, ancestors);
     for (const child of laid.children) walk(child, x, y, inner, flow, icons, open, closed);
   }
   open.pop();
@@ -127,15 +117,6 @@ function walk(
     first.boxTop = Math.min(first.boxTop ?? first.top, y);
     last.boxBottom = Math.max(last.boxBottom ?? last.bottom, y + h);
   }
-}
-
-function contentRect(laid: LaidOutBox, x: number, y: number, w: number, h: number): Rect {
-  const n = laid.node;
-  const left = n.getComputedPadding(Edge.Left) + n.getComputedBorder(Edge.Left);
-  const top = n.getComputedPadding(Edge.Top) + n.getComputedBorder(Edge.Top);
-  const right = n.getComputedPadding(Edge.Right) + n.getComputedBorder(Edge.Right);
-  const bottom = n.getComputedPadding(Edge.Bottom) + n.getComputedBorder(Edge.Bottom);
-  return { x: x + left, y: y + top, w: w - left - right, h: h - top - bottom };
 }
 
 function hasBorder(s: ComputedStyle): boolean {
@@ -166,13 +147,7 @@ function paintText(box: TextBox, rect: Rect, ancestors: PlacedParagraph['ancesto
       for (const run of markerRuns(box, rect.x, baseline)) flow.items.push({ item: run, unit });
     }
   });
-  flow.paragraphs.push({
-    box,
-    rect,
-    textBottom: rect.y + para.lines.length * lh + room,
-    ancestors,
-    overflowsMeasure: para.overflows || para.lines.some((l) => l.width > rect.w + 0.01),
-  });
+  flow.paragraphs.push(placedParagraph(box, rect, ancestors, para));
 }
 
 /** The glyph runs of a composed line placed at (x, baseline). */

@@ -1,7 +1,8 @@
 /**
  * Paragraph composition for layout: scales a TextBox's runs by its auto-fit factor and caches
- * composed paragraphs per (box, width, alignment), because yoga asks for the same
- * measurement several times while it resolves a flex line.
+ * composed paragraphs per (box, scale, width, alignment), because yoga asks for the same
+ * measurement several times while it resolves a flex line, and auto-fit lays a page out
+ * several times (fitting.ts).
  */
 import { composeParagraph } from '../text/compose.js';
 import { itemizeRuns } from '../text/itemize.js';
@@ -20,7 +21,10 @@ export function compose(box: TextBox, width: number, forMeasure: boolean): Compo
     perBox = new Map();
     cache.set(box, perBox);
   }
-  const key = `${box.scale}|${width.toFixed(3)}|${forMeasure ? 'm' : 'p'}`;
+  // Start-aligned text is set for painting as it is for measuring: one composition serves both.
+  const { align, alignLast } = box.paragraph;
+  const measuring = forMeasure || (align === 'start' && (alignLast === 'start' || alignLast === 'auto'));
+  const key = `${box.scale}|${width.toFixed(3)}|${measuring ? 'm' : 'p'}`;
   let result = perBox.get(key);
   if (!result) {
     const options: ParagraphOptions = {
@@ -28,7 +32,7 @@ export function compose(box: TextBox, width: number, forMeasure: boolean): Compo
       indent: box.paragraph.indent * box.scale,
       width,
       // Measuring wants natural line widths, so lines are not spread by justification.
-      ...(forMeasure ? { align: 'start' as const, alignLast: 'start' as const } : {}),
+      ...(measuring ? { align: 'start' as const, alignLast: 'start' as const } : {}),
     };
     result = composeParagraph(scaledRuns(box.runs, box.scale), options);
     perBox.set(key, result);
@@ -75,10 +79,27 @@ export function lineHeightOf(box: TextBox): number {
   return box.style.lineHeightMultiplier !== undefined ? box.style.lineHeight * box.scale : box.style.lineHeight;
 }
 
+/**
+ * The lines of a paragraph that never wraps, at any width where they fit: they break only at
+ * "\n", and a line that fits is not squeezed, so they come out as they do at an endless width.
+ * Yoga measures such a paragraph (a label, a URL) at the width available and then at its own,
+ * and placement sets it at its own: one composition serves all three. `slack`: how far a line
+ * may stick out (placement's overflow tolerance, within which a squeezed line and an unsqueezed one
+ * both count as fitting). Undefined when a line does not fit, or with hanging punctuation
+ * (whether a mark hangs depends on the width).
+ */
+export function unwrapped(box: TextBox, width: number, slack: number): ComposedParagraph | undefined {
+  if (box.paragraph.wrap !== 'nowrap' || (box.paragraph.hang ?? 'none') !== 'none') return undefined;
+  const natural = compose(box, UNBOUNDED, true);
+  if (natural.overflows) return undefined;
+  for (const line of natural.lines) if (line.width > width + slack) return undefined;
+  return natural;
+}
+
 /** Natural size of the paragraph at a given measure (height = lines × line-height). */
 export function measureParagraph(box: TextBox, width: number): { width: number; height: number } {
   if (box.runs.length === 0) return { width: 0, height: 0 };
-  const para = compose(box, width, true);
+  const para = unwrapped(box, width, 0) ?? compose(box, width, true);
   let widest = 0;
   for (const line of para.lines) widest = Math.max(widest, line.width);
   const rubyRoom = rubyLineExtras(box, para).reduce((a, b) => a + b, 0); // lines carrying ruby may be taller

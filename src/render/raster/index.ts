@@ -6,6 +6,9 @@ import sharp from 'sharp';
 import type { DisplayPage } from '../../layout/display-list.js';
 import { pageToSvg } from './svg.js';
 
+// Every rendering is of a new SVG: libvips's operation cache never hits, it only holds memory.
+sharp.cache(false);
+
 export type RasterFormat = 'png' | 'webp';
 
 export interface RasterOptions {
