@@ -1,6 +1,7 @@
 /**
  * Large fonts are parsed lazily: building Japanese documents must not open Noto Sans SC, TC
- * or KR (10–17 MB each), and a font is parsed at most once per process. This file runs in
+ * or KR (10–17 MB each). (A large file may be let go when idle and parsed again later,
+ * src/fonts/font-files.ts; a build of one language never needs that.) This file runs in
  * its own process (vitest forks), so the process-wide registry starts empty here.
  */
 import { describe, expect, it } from 'vitest';
