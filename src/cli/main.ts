@@ -76,9 +76,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return 0;
     }
     const checkOnly = command === 'check' || !COMMANDS.includes(command) ? [] : CHECK_ONLY.filter((o) => values[o] !== undefined);
-    if (checkOnly.length > 0) return fail(checkOnly.map((o) => checkOptionNotFor(o, command)));
+    if (checkOnly.length > 0) return fail(checkOnly.map((o) => optionOf('check', o, command)));
     for (const option of ['outline-text', 'all', 'force', 'flavour'] as const) {
-      if (values[option] !== undefined && command !== 'build' && COMMANDS.includes(command)) return fail([buildOptionNotFor(option, command)]);
+      if (values[option] !== undefined && command !== 'build' && COMMANDS.includes(command)) return fail([optionOf('build', option, command)]);
     }
     if (command === 'init') return (await import('./init.js')).initCommand(extra, values.name, io, lang);
     if (command === 'dev') return await (await import('./dev-command.js')).devCommand(extra, values, io, lang);
@@ -222,20 +222,12 @@ function optionNotFor(option: string, command: string): Diagnostic {
   };
 }
 
-function checkOptionNotFor(option: string, command: string): Diagnostic {
+/** An option of one command (`owner`) given to another. */
+function optionOf(owner: 'check' | 'build', option: string, command: string): Diagnostic {
   return {
     severity: 'error',
     code: 'cli/bad-option',
-    message: { ja: `--${option} は check コマンドのオプションです（${command} では使えません）。`, en: `--${option} belongs to the check command; ${command} does not take it.` },
-    hint: USAGE,
-  };
-}
-
-function buildOptionNotFor(option: string, command: string): Diagnostic {
-  return {
-    severity: 'error',
-    code: 'cli/bad-option',
-    message: { ja: `--${option} は build コマンドのオプションです（${command} では使えません）。`, en: `--${option} belongs to the build command; ${command} does not take it.` },
+    message: { ja: `--${option} は ${owner} コマンドのオプションです（${command} では使えません）。`, en: `--${option} belongs to the ${owner} command; ${command} does not take it.` },
     hint: USAGE,
   };
 }

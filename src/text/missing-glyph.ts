@@ -4,7 +4,7 @@
  * fallback chain of the text's language), the document and where the text came from, and
  * suggests a look-alike or a font that has it when we know one.
  */
-import { type Diagnostic, UserInputError } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, type Localized, UserInputError } from '../diagnostics/diagnostic.js';
 import type { FontChain } from '../fonts/chain.js';
 import type { FontFace } from '../fonts/registry.js';
 import type { ItemOrigin } from '../layout/display-list.js';
@@ -52,20 +52,26 @@ export function missingGlyphDiagnostic(m: MissingGlyph): Omit<Diagnostic, 'sever
   const en = `The font "${face.family}" has no glyph for "${char}" (${code})${origin?.element ? ` in ${origin.element}` : ''}.`;
   const ja = `フォント「${face.family}」には「${char}」（${code}）の字形がありません${origin?.element ? `（${origin.element}）` : ''}。`;
   const alike = LOOK_ALIKES[char];
-  const usable = alike !== undefined && face.glyphId(alike.codePointAt(0)!) !== 0 ? alike : undefined;
-  const hint = usable
-    ? {
-        ja: `「${usable}」（${hex(usable.codePointAt(0)!)}）に置き換えるか、アイコンを使ってください。`,
-        en: `Use "${usable}" (${hex(usable.codePointAt(0)!)}) instead, or an icon.`,
-      }
+  const hint = alike !== undefined && face.glyphId(alike.codePointAt(0)!) !== 0
+    ? lookAlikeHint(alike)
     : {
         ja: 'アイコンを使うか、このフォントにある別の文字に置き換えてください。',
         en: 'Use an icon instead, or another character that the font has.',
       };
+  return located({ code: 'text/missing-glyph', message: { ja, en }, hint }, origin);
+}
+
+function lookAlikeHint(alike: string): Localized {
   return {
-    code: 'text/missing-glyph',
-    message: { ja, en },
-    hint,
+    ja: `「${alike}」（${hex(alike.codePointAt(0)!)}）に置き換えるか、アイコンを使ってください。`,
+    en: `Use "${alike}" (${hex(alike.codePointAt(0)!)}) instead, or an icon.`,
+  };
+}
+
+/** The diagnostic at the content field the text came from. */
+function located(d: Omit<Diagnostic, 'severity'>, origin: MissingGlyph['origin']): Omit<Diagnostic, 'severity'> {
+  return {
+    ...d,
     ...(origin?.file !== undefined ? { file: origin.file } : {}),
     ...(origin?.line !== undefined ? { line: origin.line } : {}),
     ...(origin?.path !== undefined ? { path: origin.path } : {}),
@@ -86,22 +92,12 @@ function missingInChain({ char, others, origin, document, elsewhere }: MissingGl
         en: `${other.family} has it: mark that text with lang="${other.languages[0]}", or add ${other.family} to fallback.${c.lang ?? 'default'} in fonts/registry.yaml.`,
       }
     : alike !== undefined && c.indexOf(alike.codePointAt(0)!) >= 0
-      ? {
-          ja: `「${alike}」（${hex(alike.codePointAt(0)!)}）に置き換えるか、アイコンを使ってください。`,
-          en: `Use "${alike}" (${hex(alike.codePointAt(0)!)}) instead, or an icon.`,
-        }
+      ? lookAlikeHint(alike)
       : {
           ja: 'アイコンを使うか、別の文字に置き換えてください。その文字のあるフォントを fonts/registry.yaml に登録することもできます（README「フォント」）。',
           en: 'Use an icon or another character instead, or register a font that has it in fonts/registry.yaml (README, "Fonts").',
         };
-  return {
-    code: 'text/missing-glyph',
-    message: { ja, en },
-    hint,
-    ...(origin?.file !== undefined ? { file: origin.file } : {}),
-    ...(origin?.line !== undefined ? { line: origin.line } : {}),
-    ...(origin?.path !== undefined ? { path: origin.path } : {}),
-  };
+  return located({ code: 'text/missing-glyph', message: { ja, en }, hint }, origin);
 }
 
 /** One error carrying every missing character of the paragraph, so the author fixes them at once. */
