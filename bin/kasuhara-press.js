@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI decides the exit code; only here does the process exit.
-import { run } from '../dist/cli/main.js';
+// Thin launcher: the bundled CLI (scripts/bundle.mjs) decides the exit code; only here does the process exit.
+import { run } from '../dist/kasuhara-press.js';
 
 const code = await run(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),

@@ -10,9 +10,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PROJECT_ROOT } from '../paths.js';
+import { join, relative } from 'node:path';
+import { BUNDLE_ID_FILE, BUNDLE_PREFIX, BUNDLED, CODE_DIR, PROJECT_ROOT } from '../paths.js';
 
 export const MANIFEST = '.kasuhara-cache.json';
 
@@ -130,9 +129,18 @@ export function hashTree(dir: string, skip: (name: string) => boolean = () => fa
 }
 
 let toolKey: string | undefined;
-/** The tool itself: its version and its own code (so a changed build never reuses old outputs). */
+/**
+ * The tool itself: its version and its own code (so a changed build never reuses old outputs).
+ * The bundle's code was hashed when it was bundled; unbundled code (tsc's dist/, or src/ under
+ * tsx and vitest) is hashed here, without the bundle's files beside it.
+ */
 function toolCodeKey(): string {
-  toolKey ??= sha256(`${toolVersion()}\n${hashTree(dirname(dirname(fileURLToPath(import.meta.url))), (n) => n.endsWith('.map'))}`);
+  if (toolKey === undefined) {
+    const code = BUNDLED
+      ? readFileSync(join(CODE_DIR, BUNDLE_ID_FILE), 'utf8')
+      : hashTree(CODE_DIR, (n) => n.endsWith('.map') || n.startsWith(BUNDLE_PREFIX));
+    toolKey = sha256(`${toolVersion()}\n${code}`);
+  }
   return toolKey;
 }
 

@@ -5,8 +5,10 @@
  * thread would (`runDocumentTask`), so both paths make the same bytes.
  */
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { BUNDLE_PREFIX, BUNDLED, CODE_DIR } from '../paths.js';
 import type { DocumentTask, DocumentTaskResult } from './document-task.js';
 
 /**
@@ -33,9 +35,7 @@ export class DocumentPool {
   private readonly pool: Piscina<DocumentTask, DocumentTaskResult>;
 
   constructor(threads: number) {
-    // Compiled: worker.js beside this file. From sources (tests, tsx): worker.ts through tsx.
-    const url = new URL(import.meta.url.endsWith('.ts') ? './worker-from-source.mjs' : './worker.js', import.meta.url);
-    this.pool = new Piscina({ filename: fileURLToPath(url), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+    this.pool = new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   }
 
   run(task: DocumentTask): Promise<DocumentTaskResult> {
@@ -45,4 +45,10 @@ export class DocumentPool {
   async close(): Promise<void> {
     await this.pool.destroy();
   }
+}
+
+/** The bundle's worker entry, tsc's worker.js beside this file, or worker.ts through tsx (tests). */
+function workerFile(): string {
+  if (BUNDLED) return join(CODE_DIR, `${BUNDLE_PREFIX}-worker.js`);
+  return fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './worker-from-source.mjs' : './worker.js', import.meta.url));
 }

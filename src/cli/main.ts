@@ -107,6 +107,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (extra.length > 0) return fail([unexpectedArgument(extra[0]!, command)]);
     const request: BuildRequest = {
       cwd: io.cwd,
+      env: io.env,
       ...(values.content ? { contentDirs: values.content } : {}),
       ...(values.out ? { outDir: values.out } : {}),
       ...(values.product ? { products: values.product } : {}),

@@ -6,11 +6,11 @@
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { userError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { PROJECT_ROOT } from '../paths.js';
 
-/** The project's assets/ folder (src/content → ../../assets, also from dist/content). */
-export const DEFAULT_ASSETS_DIR = fileURLToPath(new URL('../../assets/', import.meta.url));
+/** The project's assets/ folder. */
+export const DEFAULT_ASSETS_DIR = path.join(PROJECT_ROOT, 'assets') + path.sep;
 
 export interface AssetRoots {
   contentDir: string;

@@ -47,8 +47,25 @@ export interface ModuleRect {
 
 export type QrProblem = { kind: 'empty' } | { kind: 'too-long'; bytes: number };
 
-/** The symbol for `value`, or what is wrong with the value. */
+/**
+ * Symbols by value: a batch prints the same URL on every poster of every variant, and choosing
+ * the mask alone costs the library about a millisecond. Bounded, for the long-running dev server.
+ */
+const encoded = new Map<string, QrMatrix | QrProblem>();
+const ENCODED_MAX = 64;
+
+/** The symbol for `value`, or what is wrong with the value. The result is shared: never change it. */
 export function encodeQr(value: string): QrMatrix | QrProblem {
+  let result = encoded.get(value);
+  if (result === undefined) {
+    if (encoded.size >= ENCODED_MAX) encoded.clear();
+    result = encodeQrUncached(value);
+    encoded.set(value, result);
+  }
+  return result;
+}
+
+function encodeQrUncached(value: string): QrMatrix | QrProblem {
   if (value.trim() === '') return { kind: 'empty' };
   const bytes = Buffer.byteLength(value, 'utf8');
   let code: QRCode.QRCode;
@@ -66,7 +83,17 @@ export function encodeQr(value: string): QrMatrix | QrProblem {
  * The dark modules as rectangles: runs along each row, then runs of equal extent in
  * consecutive rows merged into one taller rectangle. Covers exactly the dark modules.
  */
-export function qrRectangles(m: QrMatrix): ModuleRect[] {
+export function qrRectangles(m: QrMatrix): readonly ModuleRect[] {
+  let out = rectangles.get(m);
+  if (out === undefined) {
+    out = rectanglesOf(m);
+    rectangles.set(m, out);
+  }
+  return out;
+}
+const rectangles = new WeakMap<QrMatrix, readonly ModuleRect[]>();
+
+function rectanglesOf(m: QrMatrix): ModuleRect[] {
   const out: ModuleRect[] = [];
   /** Rectangles still growing downwards, keyed by "x:w". */
   let open = new Map<string, ModuleRect>();

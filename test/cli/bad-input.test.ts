@@ -13,10 +13,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { displayPath } from '../../src/content/index.js';
+import { BIN, ensureCompiled } from '../helpers/compiled.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const OKAYAMA = path.join(REPO, 'content/okayama');
@@ -366,31 +366,13 @@ describe('bad input: exit 1, one clear message, previous output kept', () => {
 });
 
 describe('the compiled CLI as a real process', () => {
-  const main = path.join(REPO, 'dist/cli/main.js');
-
-  /** Newest modification time of the TypeScript sources that dist/ is compiled from. */
-  function newestSource(dir = path.join(REPO, 'src')): number {
-    return Math.max(
-      0,
-      ...readdirSync(dir, { withFileTypes: true }).map((e) => {
-        const p = path.join(dir, e.name);
-        return e.isDirectory() ? newestSource(p) : e.name.endsWith('.ts') ? statSync(p).mtimeMs : 0;
-      }),
-    );
-  }
-
-  beforeAll(async () => {
-    if (existsSync(main) && statSync(main).mtimeMs >= newestSource()) return;
-    // Emits even when another part of the tree does not type-check yet; the run below tells.
-    await promisify(execFile)(process.execPath, [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: REPO }).catch(() => undefined);
-  }, 120_000);
+  beforeAll(ensureCompiled, 120_000);
 
   it('exits with code 1 and prints the message without a stack trace', async () => {
     const s = sandbox();
     edit(s, 'poster.yaml', 'icon: megaphone', 'icon: megafone');
-    const bin = path.join(REPO, 'bin/kasuhara-press.js');
     const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, [bin, 'build', '--content', s.content, '--out', s.out, '--lang', 'en'], { cwd: s.root }, (error, stdout, stderr) => {
+      execFile(process.execPath, [BIN, 'build', '--content', s.content, '--out', s.out, '--lang', 'en'], { cwd: s.root }, (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
       });
     });
