@@ -65,7 +65,9 @@ export async function planJobs(request: BuildRequest, bag: DiagnosticBag): Promi
   const outRoot = resolve(request.cwd, request.outDir ?? 'output');
   const planned: PlannedJob[] = [];
   const orgs: Content[][] = [];
-  for (const dir of dirs) orgs.push(await loadVariants(dir, { cwd: request.cwd }));
+  // Only what is asked for is resolved (with its translations): the base alone by default.
+  const only = request.variants === 'all' ? undefined : (request.variants ?? []);
+  for (const dir of dirs) orgs.push(await loadVariants(dir, { cwd: request.cwd, ...(only ? { only } : {}) }));
   const selected = selectVariants(orgs, request.variants);
   // --product names a product of any selected variant (a ward may drop the policy, say).
   const offered = new Set(selected.flatMap((c) => c.products.map((p) => p.id)));

@@ -42,8 +42,18 @@ export interface Resolved {
   parents: string[];
 }
 
+export interface VariantLoadOptions extends LoadOptions {
+  /**
+   * The variants a build asks for, by id or name (`okayama-kita` or `kita`); default: all.
+   * Every variant file is still read and checked, but only these and their ancestors are
+   * resolved, with the translations and readings they name. A name that matches no file
+   * resolves everything, so the caller's "no such variant" message can list them all.
+   */
+  only?: readonly string[];
+}
+
 /** Every variant of the folder (the base first, then by id); all errors of all files at once. */
-export async function loadVariants(dir: string, options: LoadOptions = {}): Promise<Content[]> {
+export async function loadVariants(dir: string, options: VariantLoadOptions = {}): Promise<Content[]> {
   const base = await loadContent(dir, options);
   const baseId = path.basename(base.dir);
   const baseInfo: VariantInfo = { id: baseId, name: baseId, lang: BASE_LANGUAGE, htmlLang: LANGUAGES[BASE_LANGUAGE].html, status: 'reviewed', parents: [], untranslated: [] };
@@ -54,7 +64,10 @@ export async function loadVariants(dir: string, options: LoadOptions = {}): Prom
   const bag = new DiagnosticBag();
   const shown = (p: string) => displayPath(p, base.cwd);
   const parsed = new Map<string, Parsed>();
-  for (const name of (await readdir(vdir)).sort()) {
+  const names = (await readdir(vdir)).sort();
+  // Reads start at once; each is awaited (and its error thrown) in name order, as before.
+  const texts = names.map((name) => (/\.ya?ml$/i.test(name) ? readFile(path.join(vdir, name), 'utf8').catch((e: unknown) => e as Error) : undefined));
+  for (const [i, name] of names.entries()) {
     const m = /^(.+)\.ya?ml$/i.exec(name);
     const file = shown(path.join(vdir, name));
     if (!m) {
@@ -71,7 +84,9 @@ export async function loadVariants(dir: string, options: LoadOptions = {}): Prom
       });
       continue;
     }
-    const v = validateYaml(await readFile(path.join(vdir, name), 'utf8'), file, variantSchema, bag);
+    const text = await texts[i]!;
+    if (text instanceof Error) throw text;
+    const v = validateYaml(text, file, variantSchema, bag);
     if (v.value) parsed.set(short, { short, file, source: v.source, value: v.value, raw: v.data as Tree });
   }
 
@@ -146,7 +161,7 @@ export async function loadVariants(dir: string, options: LoadOptions = {}): Prom
   };
 
   const variants: Content[] = [baseVariant];
-  for (const short of parsed.keys()) {
+  for (const short of wantedShorts(options.only, baseId, parsed)) {
     const r = await resolve(short, []);
     if (!r) continue;
     const v = parsed.get(short)!;
@@ -159,6 +174,16 @@ export async function loadVariants(dir: string, options: LoadOptions = {}): Prom
   const shared = bag.items.filter((d) => d.severity === 'warning');
   for (const c of variants) c.warnings = [...c.warnings, ...shared];
   return variants;
+}
+
+/** The variant files to resolve, in name order: all, or those `only` names (by id or name). */
+function wantedShorts(only: readonly string[] | undefined, baseId: string, parsed: ReadonlyMap<string, Parsed>): string[] {
+  const all = [...parsed.keys()];
+  if (only === undefined) return all;
+  const byId = (short: string) => `${baseId}-${short}`;
+  const known = (w: string) => w === baseId || parsed.has(w) || all.some((s) => byId(s) === w);
+  if (!only.every(known)) return all;
+  return all.filter((s) => only.includes(s) || only.includes(byId(s)));
 }
 
 /** The resolved lang travels in the patch, so parents that disagree about it are a conflict. */

@@ -4,7 +4,7 @@
  * box-decoration-break: slice).
  */
 import type { ComputedStyle } from '../markup/types.js';
-import type { PathCommand, PathItem } from './display-list.js';
+import type { Color, PathCommand, PathItem } from './display-list.js';
 
 export interface Rect {
   x: number;
@@ -73,7 +73,7 @@ export function decorationPaths(
   if (wt + wr + wb + wl === 0) return out;
   const present = [wt, wr, wb, wl].filter((w) => w > 0);
   const colours = (['top', 'right', 'bottom', 'left'] as const).filter((_, i) => [wt, wr, wb, wl][i]! > 0).map((k) => b[k].color);
-  const uniform = present.every((w) => w === present[0]) && colours.every((c) => sameColor(c, colours[0]));
+  const uniform = present.every((w) => w === present[0]) && colours.every((c) => sameColor(c, colours[0]!));
   if (uniform) {
     // Stroke along the middle of the border so rounded corners stay concentric with the
     // background; a side cut by a page break is simply left out of the path.
@@ -108,8 +108,9 @@ function dash(style: string, width: number): { dash?: number[] } {
   return {};
 }
 
-function sameColor(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+function sameColor(a: Color, b: Color): boolean {
+  if (a.space === 'rgb') return b.space === 'rgb' && a.r === b.r && a.g === b.g && a.b === b.b;
+  return b.space === 'cmyk' && a.c === b.c && a.m === b.m && a.y === b.y && a.k === b.k;
 }
 
 /**

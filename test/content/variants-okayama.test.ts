@@ -35,6 +35,15 @@ describe('content/okayama variants', () => {
     expect(variants.filter((v) => v.variant!.lang !== 'ja').map((v) => v.variant!.lang).sort()).toEqual(LANGUAGE_IDS.filter((l) => l !== 'ja').sort());
   });
 
+  it('resolves only the variants a build asks for, by id or name, and everything for a name it does not know', async () => {
+    const ids = (cs: Content[]) => cs.map((c) => c.variant!.id);
+    expect(ids(await loadVariants(OKAYAMA, { only: [] }))).toEqual(['okayama']);
+    expect(ids(await loadVariants(OKAYAMA, { only: ['okayama-en', 'kita'] }))).toEqual(['okayama', 'okayama-en', 'okayama-kita']);
+    const en = (await loadVariants(OKAYAMA, { only: ['en'] }))[1]!;
+    expect(en).toEqual(byId('okayama-en'));
+    expect(ids(await loadVariants(OKAYAMA, { only: ['kita', 'nowhere'] }))).toEqual(ids(variants));
+  });
+
   it('keeps the base exactly as the organisation folder describes it', async () => {
     const plain = await loadContent(OKAYAMA);
     const { variant, ...base } = byId('okayama');
