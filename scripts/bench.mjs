@@ -143,7 +143,7 @@ for (const [file, ms] of Object.entries(warm)) {
 // the built folder (the cache skips every document). Peak RSS from the child's resourceUsage.
 {
   const child = (args, outDir) => {
-    const code = `const { run } = await import(${JSON.stringify(join(root, 'dist/cli/main.js'))});
+    const code = `const { run } = await import(${JSON.stringify(join(root, 'dist/kasuhara-press.js'))});
 const t0 = performance.now();
 const rc = await run(${JSON.stringify(['build', ...args, '--out'])}.concat([${JSON.stringify(outDir)}]), { out: () => {}, err: () => {}, env: process.env, cwd: ${JSON.stringify(root)} });
 console.log(JSON.stringify({ rc, ms: performance.now() - t0, rss: process.resourceUsage().maxRSS }));`;

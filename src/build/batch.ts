@@ -129,7 +129,7 @@ function plan(p: PlannedJob, request: BuildRequest, outRoot: string, keys: Cache
   const product = p.content.products.find((q) => q.id === p.job.product);
   const pageImage = product?.html === true && product.sizes[0]?.name === p.job.size.name;
   // The key names what the document is made from, not which parts of it this build wants.
-  const key = keys.document({ contentDir: p.content.dir, job: { variant, job: p.job }, env });
+  const key = keys.document({ contentDir: p.content.dir, inputs: p.content.variant?.inputs ?? [], job: { variant, job: p.job }, env });
   return { ...p, id, key, task, pageImage };
 }
 

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { BUNDLE_ID_FILE, BUNDLE_PREFIX, BUNDLED, CODE_DIR, PROJECT_ROOT } from '../paths.js';
 
 export const MANIFEST = '.kasuhara-cache.json';
@@ -112,14 +112,17 @@ export class BuildCache {
   }
 }
 
-/** Hash of every file under `dir` (names and bytes, sorted); '' for a missing folder. */
-export function hashTree(dir: string, skip: (name: string) => boolean = () => false): string {
+/**
+ * Hash of every file under `dir` (names and bytes, sorted); '' for a missing folder. `skip`
+ * gets each entry's name and its path relative to `dir` (with "/").
+ */
+export function hashTree(dir: string, skip: (name: string, rel: string) => boolean = () => false): string {
   if (!existsSync(dir)) return '';
   const h = createHash('sha256');
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (skip(e.name)) continue;
       const abs = join(d, e.name);
+      if (skip(e.name, relative(dir, abs).split(sep).join('/'))) continue;
       if (e.isDirectory()) walk(abs);
       else if (e.isFile()) h.update(`\0${relative(dir, abs)}\0`).update(readFileSync(abs));
     }
@@ -151,6 +154,7 @@ function toolCodeKey(): string {
 export class CacheKeys {
   private project: string | undefined;
   private readonly contents = new Map<string, string>();
+  private readonly files = new Map<string, string>();
 
   /** What every document depends on besides its content: tool, templates, assets, fonts. */
   projectInputs(): string {
@@ -166,13 +170,32 @@ export class CacheKeys {
     return this.project;
   }
 
-  /** One document: project inputs, its content folder, the job and the environment that matters. */
-  document(parts: { contentDir: string; job: unknown; env: NodeJS.ProcessEnv }): string {
-    let content = this.contents.get(parts.contentDir);
-    if (content === undefined) this.contents.set(parts.contentDir, (content = hashTree(parts.contentDir)));
-    return sha256(JSON.stringify([this.projectInputs(), content, parts.job, parts.env.SOURCE_DATE_EPOCH ?? '']));
+  /**
+   * One document: project inputs, its content, the job and the environment that matters. The
+   * content is the organisation's folder without the text files of variants/ and i18n/, plus
+   * the variant's own `inputs` (its files, its ancestors', the translations they name): so
+   * editing one ward's file rebuilds that ward only. Any other file there (an image a template
+   * shows, translations kept in another folder) counts for every variant.
+   */
+  document(parts: { contentDir: string; inputs?: readonly string[]; job: unknown; env: NodeJS.ProcessEnv }): string {
+    let shared = this.contents.get(parts.contentDir);
+    if (shared === undefined) this.contents.set(parts.contentDir, (shared = hashTree(parts.contentDir, (_, rel) => VARIANT_TEXT.test(rel))));
+    const own = (parts.inputs ?? []).map((file) => `${relative(parts.contentDir, file)}:${this.fileHash(file)}`);
+    return sha256(JSON.stringify([this.projectInputs(), shared, own, parts.job, parts.env.SOURCE_DATE_EPOCH ?? '']));
+  }
+
+  private fileHash(file: string): string {
+    let h = this.files.get(file);
+    if (h === undefined) {
+      h = existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'absent';
+      this.files.set(file, h);
+    }
+    return h;
   }
 }
+
+/** Text files of variants/ and i18n/: each counts only for the variants that read it. */
+const VARIANT_TEXT = /^(variants|i18n)\/.*\.(ya?ml|md)$/i;
 
 export function toolVersion(): string {
   return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

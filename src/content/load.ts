@@ -78,6 +78,18 @@ async function readIfExists(file: string): Promise<string | undefined> {
 }
 
 export async function loadContent(dir: string, options: LoadOptions = {}): Promise<Content> {
+  return (await loadContentWithYaml(dir, options)).content;
+}
+
+/** The YAML files as written (before validation), which variants patch. */
+export interface RawContentYaml {
+  organisation: unknown;
+  products: unknown;
+  poster?: unknown;
+}
+
+/** loadContent, and the parsed YAML it validated (so loadVariants need not parse it again). */
+export async function loadContentWithYaml(dir: string, options: LoadOptions = {}): Promise<{ content: Content; yaml: RawContentYaml }> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const shown = (p: string) => displayPath(p, cwd);
   const abs = path.resolve(cwd, dir);
@@ -134,7 +146,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   checkDistinctOutputs(products?.data, products?.source, bag);
 
   bag.throwIfErrors();
-  return {
+  const content: Content = {
     dir: abs,
     cwd,
     organisation: { ...organisation!.value!, ...(logoPath ? { logoPath } : {}) },
@@ -151,6 +163,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     },
     warnings: bag.items.filter((d) => d.severity === 'warning'),
   };
+  return { content, yaml: { organisation: organisation!.data, products: products!.data, ...(poster ? { poster: poster.data } : {}) } };
 }
 
 /**

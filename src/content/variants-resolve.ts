@@ -31,6 +31,13 @@ export interface VariantInfo {
   /** The variant file (absent for the base). */
   file?: string;
   parents: string[];
+  /**
+   * Absolute paths of the variant files (its own and its ancestors') and of the files they
+   * name (translations, and the readings looked for beside a translated poster), whether or
+   * not they exist: what the build cache keys this variant's documents on, besides the
+   * organisation's own files. Empty for the base.
+   */
+  inputs: string[];
   /** Content files not inherited because they are in another language (products needing them fail). */
   untranslated: ('poster' | 'policy' | 'pressRelease')[];
 }
@@ -114,7 +121,7 @@ export function resolveVariant(a: Args): Content | undefined {
   const status = resolved.draft ? 'draft' : 'reviewed';
   const variant: VariantInfo = {
     id: a.id, name: a.name, lang, htmlLang: LANGUAGES[lang].html, status,
-    ...(a.title ? { title: a.title } : {}), file: a.file, parents: resolved.parents, untranslated,
+    ...(a.title ? { title: a.title } : {}), file: a.file, parents: resolved.parents, inputs: resolved.inputs, untranslated,
   };
   return {
     ...base,

@@ -10,7 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DiagnosticBag, isUserInputError } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
-import { displayPath, loadContent, type Content, type LoadOptions } from './load.js';
+import { displayPath, loadContentWithYaml, type Content, type LoadOptions } from './load.js';
 import { parsePolicy } from './policy.js';
 import { pressReleaseSchema } from './press-release-schema.js';
 import { resolveSafeAssetPath } from './safe-path.js';
@@ -20,15 +20,17 @@ import { BASE_LANGUAGE, LANGUAGES, type LanguageId } from './variants-languages.
 import { emptyPatch, findConflicts, mergePatches, mergeTrees, showValue, WholeFile, displayPath as fieldPath, type Patch, type Tree } from './variants-merge.js';
 import { resolveVariant, type VariantInfo } from './variants-resolve.js';
 import { variantSchema, type VariantFile } from './variants-schema.js';
-import { parseYaml, positionAt, sourceMap, type YamlSource } from './yaml-source.js';
-import { applyReviewedReadings } from '../furigana/readings.js';
+import { positionAt, sourceMap, type YamlSource } from './yaml-source.js';
+import { applyReviewedReadings, readingsFileFor } from '../furigana/readings.js';
 
 export type { VariantInfo } from './variants-resolve.js';
 export const VARIANTS_DIR = 'variants';
 
 interface Parsed {
   short: string;
+  /** As shown in diagnostics, and absolute. */
   file: string;
+  abs: string;
   source: YamlSource;
   value: VariantFile;
   /** The YAML as written: patches use it, not `value` (zod resolves page sizes to objects). */
@@ -40,6 +42,8 @@ export interface Resolved {
   lang: LanguageId;
   draft: boolean;
   parents: string[];
+  /** The variant files and the files they name (translations, readings) it was made from. */
+  inputs: string[];
 }
 
 export interface VariantLoadOptions extends LoadOptions {
@@ -54,9 +58,9 @@ export interface VariantLoadOptions extends LoadOptions {
 
 /** Every variant of the folder (the base first, then by id); all errors of all files at once. */
 export async function loadVariants(dir: string, options: VariantLoadOptions = {}): Promise<Content[]> {
-  const base = await loadContent(dir, options);
+  const { content: base, yaml } = await loadContentWithYaml(dir, options);
   const baseId = path.basename(base.dir);
-  const baseInfo: VariantInfo = { id: baseId, name: baseId, lang: BASE_LANGUAGE, htmlLang: LANGUAGES[BASE_LANGUAGE].html, status: 'reviewed', parents: [], untranslated: [] };
+  const baseInfo: VariantInfo = { id: baseId, name: baseId, lang: BASE_LANGUAGE, htmlLang: LANGUAGES[BASE_LANGUAGE].html, status: 'reviewed', parents: [], inputs: [], untranslated: [] };
   const baseVariant: Content = { ...base, variant: baseInfo };
   const vdir = path.join(base.dir, VARIANTS_DIR);
   if (!existsSync(vdir)) return [baseVariant];
@@ -87,13 +91,13 @@ export async function loadVariants(dir: string, options: VariantLoadOptions = {}
     const text = await texts[i]!;
     if (text instanceof Error) throw text;
     const v = validateYaml(text, file, variantSchema, bag);
-    if (v.value) parsed.set(short, { short, file, source: v.source, value: v.value, raw: v.data as Tree });
+    if (v.value) parsed.set(short, { short, file, abs: path.join(vdir, name), source: v.source, value: v.value, raw: v.data as Tree });
   }
 
   const baseTree: Tree = {
-    organisation: await rawYaml(base, 'organisation.yaml'),
-    products: await rawYaml(base, 'products.yaml'),
-    ...(base.poster ? { poster: new WholeFile('poster.yaml', await rawYaml(base, 'poster.yaml'), BASE_LANGUAGE, false) } : {}),
+    organisation: yaml.organisation,
+    products: yaml.products,
+    ...(base.poster ? { poster: new WholeFile('poster.yaml', yaml.poster, BASE_LANGUAGE, false) } : {}),
     ...(base.policy ? { policy: new WholeFile('policy.md', base.policy, BASE_LANGUAGE, false) } : {}),
     ...(base.pressRelease ? { pressRelease: new WholeFile('press-release.yaml', base.pressRelease, BASE_LANGUAGE, false) } : {}),
   };
@@ -110,7 +114,7 @@ export async function loadVariants(dir: string, options: VariantLoadOptions = {}
     for (const [i, ref] of refs.entries()) {
       const at = { file: v.file, ...positionAt(v.source, typeof v.value.extends === 'string' ? ['extends'] : ['extends', i]), path: 'extends' };
       if (ref === baseId) {
-        parents.push({ id: baseId, r: { patch: emptyPatch(), lang: BASE_LANGUAGE, draft: false, parents: [] } });
+        parents.push({ id: baseId, r: { patch: emptyPatch(), lang: BASE_LANGUAGE, draft: false, parents: [], inputs: [] } });
         continue;
       }
       const target = ref.startsWith(`${baseId}-`) && parsed.has(ref.slice(baseId.length + 1)) ? ref.slice(baseId.length + 1) : ref;
@@ -155,7 +159,8 @@ export async function loadVariants(dir: string, options: VariantLoadOptions = {}
     const combined = parents.reduce((acc, p) => mergePatches(acc, withLang(p.r)), emptyPatch());
     const patch = mergePatches(combined, own.patch);
     const lang = (patch.tree.lang as LanguageId | undefined) ?? BASE_LANGUAGE;
-    const r: Resolved = { patch, lang, draft: v.value.status === 'draft' || own.draft || parents.some((p) => p.r.draft), parents: parents.map((p) => p.id) };
+    const inputs = [...new Set([...parents.flatMap((p) => p.r.inputs), v.abs, ...own.inputs])];
+    const r: Resolved = { patch, lang, draft: v.value.status === 'draft' || own.draft || parents.some((p) => p.r.draft), parents: parents.map((p) => p.id), inputs };
     memo.set(short, r);
     return r;
   };
@@ -191,14 +196,10 @@ function withLang(r: Resolved): Patch {
   return r.lang === BASE_LANGUAGE && r.patch.tree.lang === undefined ? r.patch : { ...r.patch, tree: { ...r.patch.tree, lang: r.lang } };
 }
 
-async function rawYaml(base: Content, name: string): Promise<unknown> {
-  const text = await readFile(path.join(base.dir, name), 'utf8');
-  return parseYaml(text, name, new DiagnosticBag()).data;
-}
-
 /** What one variant file itself changes, with the whole files it names loaded. */
-async function ownPatch(v: Parsed, lang: LanguageId, base: Content, bag: DiagnosticBag): Promise<{ patch: Patch; draft: boolean } | undefined> {
+async function ownPatch(v: Parsed, lang: LanguageId, base: Content, bag: DiagnosticBag): Promise<{ patch: Patch; draft: boolean; inputs: string[] } | undefined> {
   const tree: Tree = {};
+  const inputs: string[] = [];
   const origins = new Map<string, string>();
   for (const [p, at] of Object.entries(sourceMap(v.source))) if (/^(organisation|products|poster|lang)\b/.test(p)) origins.set(p, at);
   let draft = false;
@@ -215,6 +216,9 @@ async function ownPatch(v: Parsed, lang: LanguageId, base: Content, bag: Diagnos
       continue;
     }
     const shown = displayPath(abs, base.cwd);
+    inputs.push(abs);
+    // Readings are looked for beside a translated poster: one added later changes it too.
+    if (key === 'poster') inputs.push(readingsFileFor(abs));
     const text = await readFile(abs, 'utf8');
     if (key === 'policy') {
       const policy = parsePolicy(text, shown, bag);
@@ -238,5 +242,5 @@ async function ownPatch(v: Parsed, lang: LanguageId, base: Content, bag: Diagnos
   if (v.raw.organisation) tree.organisation = v.raw.organisation;
   if (v.raw.products) tree.products = v.raw.products;
   if (v.raw.poster) tree.poster = tree.poster ? mergeTrees(tree.poster, v.raw.poster) : v.raw.poster;
-  return { patch: { tree, origins }, draft };
+  return { patch: { tree, origins }, draft, inputs };
 }

@@ -118,6 +118,27 @@ describe('the build cache', () => {
     expect(existsSync(join(fresh, 'okayama', 'poster.html'))).toBe(true);
   }, 60_000);
 
+  it('rebuilds only the variants that read an edited variant or translation file', async () => {
+    const wards = await buildAll({ cwd: REPO_ROOT, contentDirs: [content], outDir: out, variants: ['okayama', 'okayama-kita', 'okayama-en'], products: ['poster'], flavours: ['pdf'], env: {} });
+    expect(pdfs(wards).length).toBe(9);
+    const edit = (rel: string, from: string, to: string) => {
+      const file = join(content, rel);
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain(from);
+      writeFileSync(file, text.replace(from, to));
+    };
+    const rebuilt = async () => {
+      const r = await buildAll({ cwd: REPO_ROOT, contentDirs: [content], outDir: out, variants: ['okayama', 'okayama-kita', 'okayama-en'], products: ['poster'], flavours: ['pdf'], env: {} });
+      return [...new Set(pdfs(r).filter((o) => !o.cached).map((o) => o.file.split('/').slice(-2, -1)[0]))].sort();
+    };
+    edit('variants/kita.yaml', '〔要記入：電話番号〕', '086-000-0000');
+    expect(await rebuilt()).toEqual(['okayama-kita']);
+    edit('i18n/en/poster.yaml', 'lead: So that everyone feels at ease', 'lead: So that everyone can feel at ease');
+    expect(await rebuilt()).toEqual(['okayama-en']);
+    edit('organisation.yaml', 'name: 岡山市', 'name: 岡山市 ');
+    expect(await rebuilt()).toEqual(['okayama', 'okayama-en', 'okayama-kita']);
+  }, 90_000);
+
   it('--force rebuilds everything', async () => {
     await build();
     const forced = await build({ force: true });

@@ -75,8 +75,31 @@ describe('build cache', () => {
     expect(key()).toBe(first);
     expect(key({ SOURCE_DATE_EPOCH: '0' })).not.toBe(first);
     expect(key({}, { product: 'poster', size: 'A3' })).not.toBe(first);
-    writeFileSync(join(content, 'variants', 'kita.yaml'), 'extends: okayama\n');
+    writeFileSync(join(content, 'poster.yaml'), 'headline: b\n');
     expect(key()).not.toBe(first);
+  });
+
+  it('counts a text file of variants/ or i18n/ only for the variants that read it', () => {
+    const content = tmp();
+    mkdirSync(join(content, 'variants'));
+    mkdirSync(join(content, 'i18n/en'), { recursive: true });
+    const kita = join(content, 'variants', 'kita.yaml');
+    const en = join(content, 'i18n/en/poster.yaml');
+    const readings = join(content, 'i18n/en/poster.readings.yaml');
+    writeFileSync(join(content, 'poster.yaml'), 'headline: a\n');
+    writeFileSync(kita, 'extends: okayama\n');
+    writeFileSync(en, 'headline: a\n');
+    const keys = (inputs: string[]) => new CacheKeys().document({ contentDir: content, inputs, job: {}, env: {} });
+    const before = { base: keys([]), kita: keys([kita]), en: keys([en, readings]) };
+    writeFileSync(kita, 'extends: okayama\ntitle: Kita\n');
+    expect(keys([])).toBe(before.base);
+    expect(keys([en, readings])).toBe(before.en);
+    expect(keys([kita])).not.toBe(before.kita);
+    writeFileSync(readings, 'readings: []\n'); // a file looked for that did not exist yet
+    expect(keys([en, readings])).not.toBe(before.en);
+    // Anything else in the folder counts for every variant, an image under i18n/ too.
+    writeFileSync(join(content, 'i18n/en/photo.png'), 'png');
+    expect(keys([])).not.toBe(before.base);
   });
 
   it('hashes a tree by names and bytes', () => {
