@@ -5,7 +5,7 @@
 // One tree-shaken bundle, split at the CLI's lazy imports, loads in a fraction of that.
 // tsc's dist/<folder>/*.js stays for the benchmark and for anyone importing the modules.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -16,7 +16,8 @@ const dist = join(root, 'dist');
 const PREFIX = 'kasuhara-press';
 const ID_FILE = `${PREFIX}.id`;
 
-for (const name of readdirSync(dist, { withFileTypes: false }).filter((n) => n.startsWith(PREFIX))) {
+mkdirSync(dist, { recursive: true });
+for (const name of readdirSync(dist).filter((n) => n.startsWith(PREFIX))) {
   rmSync(join(dist, name), { force: true });
 }
 
