@@ -102,6 +102,31 @@ describe('raster backend', () => {
     expect(ink).toBeGreaterThan(run.glyphs.length * 5);
   });
 
+  it('greeks text under the threshold into bars, but never the largest text on the page', async () => {
+    const page = docs.get('poster-a4.pdf')!.pages[0]!;
+    const runs = page.items.filter((i): i is Extract<typeof i, { kind: 'glyphs' }> => i.kind === 'glyphs');
+    const largest = Math.max(...runs.map((r) => r.size));
+    const headline = runs.find((r) => r.size === largest)!;
+    const item = runs.find((r) => r.glyphs.map((g) => g.text).join('') === content.poster!.checklist.items[0])!;
+    const plain = await rgba(await renderPage(page, { dpi: 72, format: 'png' }));
+    // A threshold above every size on the page: only the largest text keeps its glyphs.
+    const greeked = await rgba(await renderPage(page, { dpi: 72, format: 'png', greekBelowPx: largest + 100 }));
+    const same = (r: typeof item) => {
+      const last = r.glyphs.at(-1)!;
+      const region = { x: Math.floor(r.x), y: Math.floor(r.y - r.size), w: Math.ceil(last.x + last.advance), h: Math.ceil(r.size * 1.2) };
+      let differing = 0;
+      for (let y = region.y; y < region.y + region.h; y++) {
+        for (let x = region.x; x < region.x + region.w; x++) {
+          const i = (y * plain.width + x) * 4;
+          if (Math.abs(plain.data[i]! - greeked.data[i]!) > 64) differing++;
+        }
+      }
+      return differing / (region.w * region.h);
+    };
+    expect(same(headline)).toBeLessThan(0.01);
+    expect(same(item)).toBeGreaterThan(0.05);
+  });
+
   // pdf.js draws our PDF independently; the two images must agree almost everywhere. The
   // tolerance allows anti-aliasing differences at edges, not a missing or moved glyph.
   it('covers every default product', () => {

@@ -14,17 +14,26 @@ export type RasterFormat = 'png' | 'webp';
 export interface RasterOptions {
   dpi: number;
   format: RasterFormat;
-  /** Draw text smaller than this many pixels as grey bars (thumbnails; see svg.ts). */
+  /**
+   * Draw text smaller than this many pixels as grey bars (thumbnails; see svg.ts), except the
+   * page's largest text: a headline that auto-fit made small still tells what the page is.
+   */
   greekBelowPx?: number;
 }
 
 export async function renderPage(page: DisplayPage, options: RasterOptions): Promise<Uint8Array> {
-  const greek = options.greekBelowPx === undefined ? {} : { greekBelow: (options.greekBelowPx * 72) / options.dpi };
+  const greek = options.greekBelowPx === undefined ? {} : { greekBelow: Math.min((options.greekBelowPx * 72) / options.dpi, largestText(page)) };
   const svg = Buffer.from(pageToSvg(page, greek));
   // The SVG is sized in points (unitless), so a density of `dpi` gives pt × dpi / 72 pixels.
   const image = sharp(svg, { density: options.dpi });
   const out = options.format === 'webp' ? image.webp({ lossless: true }) : image.png({ compressionLevel: 6 });
   return new Uint8Array(await out.toBuffer());
+}
+
+function largestText(page: DisplayPage): number {
+  let size = 0;
+  for (const item of page.items) if (item.kind === 'glyphs' && item.size > size) size = item.size;
+  return size;
 }
 
 export function pixelSize(page: DisplayPage, dpi: number): { width: number; height: number } {
