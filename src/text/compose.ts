@@ -38,7 +38,7 @@ export function composeParagraph(runs: InlineRun[], options: ParagraphOptions): 
     // unless alignLast asks for it.
     const align = brk[span.next] === BRK.forced ? lastAlign : options.align;
     const set = setLine(p, runs, span, { x0, avail: options.width - x0, align, hang });
-    placeRuby(p, span, set.line);
+    placeRuby(p, span, set.line, align);
     lines.push(set.line);
     overflows ||= set.overflow;
   }

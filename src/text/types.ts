@@ -44,7 +44,8 @@ export interface InlineRun {
  *    group, which is never broken across lines;
  *  - jukugo: one character (or group) of a compound, each with its own reading; consecutive
  *    jukugo runs form one compound, which may break between its runs, and a reading may
- *    overhang a neighbour of the compound whose reading leaves room.
+ *    overhang a neighbour of the compound whose reading leaves room; a compound with a reading
+ *    longer than its character is set as a whole, like group (JLReq §3.3.7, ruby-compound.ts).
  * Default kind: mono for a one-character base, group otherwise. A reading longer than its base
  * overhangs adjacent kana by at most one ruby character (never kanji or other ruby); the rest
  * spaces the base out. Below RUBY_MIN_BASE_SIZE the reading is set in parentheses after the

@@ -246,7 +246,8 @@ describe('ruby: line breaking', () => {
   });
 
   it('justification spreads the line and the group reading follows its base', () => {
-    const para = compose([run('あいうえおかきくけこ'), rb('東京', 'とうきょう'), run('さしすせそたちつてと')], 95, { align: 'justify' });
+    // 東京 mid-line (at a line head the reading starts with its base: 'ruby: line head' below).
+    const para = compose([run('あいうえおかきくけこ'), rb('東京', 'とうきょう'), run('さしすせそたちつてと')], 125, { align: 'justify' });
     const line = para.lines.find((l) => l.rubies)!;
     const r = readingOf(line, 'とうきょう');
     const to = glyphOf(line, '東');
