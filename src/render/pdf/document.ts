@@ -130,9 +130,20 @@ function contentHash(
   const h = createHash('sha256');
   h.update(JSON.stringify([meta.title, meta.lang, meta.author, meta.subject, meta.keywords, meta.date.getTime()]));
   contents.forEach((c, i) => h.update(`\0page ${pages[i]!.width} ${pages[i]!.height}\0${c.text}`));
-  for (const f of fonts) h.update(`\0font\0${f.baseFont}\0`).update(f.bytes);
+  for (const f of fonts) h.update(`\0font\0${f.baseFont}\0${fontDigest(f)}`);
   for (const i of imageHashes) h.update(`\0image\0${i}`);
   return h.digest('hex').toUpperCase();
+}
+
+/** A subset's bytes hashed once: the plain, print and web renders of a document share it. */
+const fontDigests = new WeakMap<SubsetFont, string>();
+function fontDigest(f: SubsetFont): string {
+  let d = fontDigests.get(f);
+  if (d === undefined) {
+    d = createHash('sha256').update(f.bytes).digest('hex');
+    fontDigests.set(f, d);
+  }
+  return d;
 }
 
 function sha256Hex(text: string): string {
