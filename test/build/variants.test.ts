@@ -114,6 +114,42 @@ describe('Chinese, Korean and Vietnamese posters (need the per-script fonts)', (
   });
 });
 
+describe('desk tents in every language', () => {
+  // The message twice (one face upside down), and the assembly note in the variant's language.
+  const EXPECTED: Record<string, string[]> = {
+    'okayama-en': ['Could that be “customer harassment”?', 'To assemble: fold outwards along the dotted lines', 'Okayama City'],
+    'okayama-zh-hans': ['这也许就是“顾客骚扰”', '组装方法', '冈山市'],
+    'okayama-zh-hant': ['這或許就是「顧客騷擾」', '組裝方法', '岡山市'],
+    'okayama-ko': ['고객 갑질', '조립 방법', '오카야마시'],
+    'okayama-vi': ['quấy rối từ khách hàng', 'Cách gấp', 'Thành phố Okayama'],
+    'okayama-easy-ja': ['カスタマー・ハラスメント', 'テープで とめます'],
+  };
+  let built: Built;
+  beforeAll(async () => {
+    built = await buildInto({ contentDirs: [OKAYAMA_DIR], variants: Object.keys(EXPECTED), products: ['tent'] });
+  }, 120_000);
+  afterAll(() => built?.cleanup());
+
+  it.each(Object.entries(EXPECTED))('%s: the translated tent, no Japanese assembly note, nothing missing', async (id, needles) => {
+    const bytes = built.read(id, 'tent.pdf');
+    const text = squash((await extractPdfText(bytes))[0]!.text);
+    for (const n of needles) expect(text).toContain(squash(n));
+    expect(text.split(squash(needles[0]!)).length - 1).toBe(2);
+    expect(text).not.toContain('組み立て方');
+    const [page] = await pdfGlyphs(bytes);
+    const glyphs = page!.glyphs;
+    expect(glyphs.filter((g) => !g.isInFont && g.unicode.trim() !== '').map((g) => g.unicode)).toEqual([]);
+    // No content markup printed as it is ({岡山市|おか.やま.し}).
+    expect(text).not.toMatch(/[{}|]/);
+    if (id === 'okayama-easy-ja') {
+      // The upright face and the base (the top face is printed upside down: its readings are below).
+      const upright = glyphs.filter((g) => g.box.y > page!.size[1] / 3);
+      expect(upright.filter((g) => KANJI.test(g.unicode)).length).toBeGreaterThan(10);
+      expect(kanjiWithoutRuby(upright).map((g) => g.unicode).join('')).toBe('');
+    }
+  });
+});
+
 describe('planJobs with variants', () => {
   it('plans the base alone by default, every variant × product with "all"', async () => {
     const base = await planJobs({ cwd: REPO_ROOT, contentDirs: [OKAYAMA_DIR] }, new DiagnosticBag());
@@ -122,8 +158,8 @@ describe('planJobs with variants', () => {
     const count = (id: string) => all.filter((j) => j.outDir.endsWith(`/${id}`)).length;
     expect(count('okayama')).toBe(base.length);
     expect(count('okayama-kita')).toBe(base.length - 1); // a ward does not reissue the policy
-    expect(count('okayama-en')).toBe(4); // policy + poster in three sizes
-    expect(count('okayama-vi')).toBe(3);
+    expect(count('okayama-en')).toBe(5); // policy, poster in three sizes, desk tent
+    expect(count('okayama-vi')).toBe(4); // poster in three sizes, desk tent
     expect(all.filter((j) => j.content.variant!.id === 'okayama-easy-ja').every((j) => j.content.variant!.htmlLang === 'ja')).toBe(true);
   });
 

@@ -72,7 +72,7 @@ describe('content/okayama variants', () => {
     expect(byId('okayama-easy-ja').policy!.blocks[0]!.text).toContain('まとめたものです');
     for (const id of ['okayama-zh-hans', 'okayama-zh-hant', 'okayama-ko', 'okayama-vi']) {
       expect(byId(id).policy).toBeUndefined();
-      expect(byId(id).products.map((p) => p.id)).toEqual(['poster']);
+      expect(byId(id).products.map((p) => p.id)).toEqual(['poster', 'tent']);
     }
   });
 
