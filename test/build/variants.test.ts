@@ -150,6 +150,30 @@ describe('desk tents in every language', () => {
   });
 });
 
+describe('handouts in English and easy Japanese', () => {
+  let built: Built;
+  beforeAll(async () => {
+    built = await buildInto({ contentDirs: [OKAYAMA_DIR], variants: ['okayama-en', 'okayama-easy-ja'], products: ['handout'] });
+  }, 120_000);
+  afterAll(() => built?.cleanup());
+
+  it('English: the policy outline, an English date and footer, no Japanese kana', async () => {
+    const page = (await extractPdfText(built.read('okayama-en', 'handout.pdf')))[0]!;
+    for (const s of ['The three pillars of our basic stance', 'We protect our staff from customer harassment', '29 August 2025', 'Follow-up', 'The full policy (in Japanese) is on the website of Okayama City.']) {
+      expect(squash(page.text)).toContain(squash(s));
+    }
+    expect(page.text).not.toMatch(/[\p{Script=Hiragana}\p{Script=Katakana}]/u);
+  });
+
+  it('easy Japanese: a reading over every kanji, and no markup printed as it is', async () => {
+    const bytes = built.read('okayama-easy-ja', 'handout.pdf');
+    const glyphs = (await pdfGlyphs(bytes)).flatMap((p) => p.glyphs);
+    expect(glyphs.filter((g) => KANJI.test(g.unicode)).length).toBeGreaterThan(60);
+    expect(kanjiWithoutRuby(glyphs).map((g) => g.unicode).join('')).toBe('');
+    expect(squash((await extractPdfText(bytes))[0]!.text)).not.toMatch(/[{}|]/);
+  });
+});
+
 describe('planJobs with variants', () => {
   it('plans the base alone by default, every variant × product with "all"', async () => {
     const base = await planJobs({ cwd: REPO_ROOT, contentDirs: [OKAYAMA_DIR] }, new DiagnosticBag());
@@ -158,7 +182,7 @@ describe('planJobs with variants', () => {
     const count = (id: string) => all.filter((j) => j.outDir.endsWith(`/${id}`)).length;
     expect(count('okayama')).toBe(base.length);
     expect(count('okayama-kita')).toBe(base.length - 1); // a ward does not reissue the policy
-    expect(count('okayama-en')).toBe(5); // policy, poster in three sizes, desk tent
+    expect(count('okayama-en')).toBe(6); // policy, poster in three sizes, desk tent, handout
     expect(count('okayama-vi')).toBe(4); // poster in three sizes, desk tent
     expect(all.filter((j) => j.content.variant!.id === 'okayama-easy-ja').every((j) => j.content.variant!.htmlLang === 'ja')).toBe(true);
   });
