@@ -5,8 +5,8 @@
 // One tree-shaken bundle, split at the CLI's lazy imports, loads in a fraction of that.
 // tsc's dist/<folder>/*.js stays for the benchmark and for anyone importing the modules.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -17,9 +17,7 @@ const PREFIX = 'kasuhara-press';
 const ID_FILE = `${PREFIX}.id`;
 
 mkdirSync(dist, { recursive: true });
-for (const name of readdirSync(dist).filter((n) => n.startsWith(PREFIX))) {
-  rmSync(join(dist, name), { force: true });
-}
+const previous = readdirSync(dist).filter((n) => n.startsWith(PREFIX));
 
 /**
  * fontkit imports brotli (for WOFF2 only, which the registry never uses), and brotli sets up its
@@ -32,7 +30,8 @@ const lazyBrotli = {
   setup(b) {
     b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: 'brotli-decompress', namespace: 'lazy-brotli' }));
     b.onLoad({ filter: /.*/, namespace: 'lazy-brotli' }, () => ({
-      contents: "let real; export default function decompress(buffer, size) { real ??= require('brotli/decompress.js'); return real(buffer, size); }",
+      // Resolved from fontkit, whose dependency it is (hoisted or not).
+      contents: "import { createRequire } from 'node:module'; let real; export default function decompress(buffer, size) { real ??= createRequire(require.resolve('fontkit'))('brotli/decompress.js'); return real(buffer, size); }",
       loader: 'js',
     }));
   },
@@ -93,9 +92,29 @@ const result = await build({
   plugins: [lazyBrotli, yogaWithoutFetch],
   legalComments: 'eof', // keeps the packages' licence notices
   metafile: true,
+  write: false,
   logLevel: 'warning',
 });
 
+// A CLI may be running the previous bundle (a build in another terminal, a test): the new
+// chunks are written beside the old ones (their names are content hashes), then the entry
+// files and the identity replace theirs, each by a rename; old chunks go once they are ten
+// minutes old, so a running CLI can still load the parts it imports lazily.
+const writeAtomic = (file, bytes) => {
+  writeFileSync(`${file}.tmp`, bytes);
+  renameSync(`${file}.tmp`, file);
+};
+const files = [...result.outputFiles].sort((a, b) => a.path.localeCompare(b.path));
+const isEntry = (path) => [`${PREFIX}.js`, `${PREFIX}-worker.js`].includes(basename(path));
+for (const f of files.filter((f) => !isEntry(f.path))) writeAtomic(f.path, f.contents);
+for (const f of files.filter((f) => isEntry(f.path))) writeAtomic(f.path, f.contents);
 const hash = createHash('sha256');
-for (const file of Object.keys(result.metafile.outputs).sort()) hash.update(`\0${file}\0`).update(readFileSync(join(root, file)));
-writeFileSync(join(dist, ID_FILE), `${hash.digest('hex')}\n`);
+for (const f of files) hash.update(`\0${relative(root, f.path)}\0`).update(f.contents);
+writeAtomic(join(dist, ID_FILE), `${hash.digest('hex')}\n`);
+
+const current = new Set([...files.map((f) => basename(f.path)), ID_FILE]);
+const stale = Date.now() - 10 * 60_000;
+for (const name of previous) {
+  const file = join(dist, name);
+  if (!current.has(name) && statSync(file, { throwIfNoEntry: false })?.mtimeMs < stale) rmSync(file, { force: true });
+}

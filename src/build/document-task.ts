@@ -135,13 +135,17 @@ function documentLangs(display: DisplayDocument): string[] {
   return [...langs];
 }
 
-/** Workers load each content folder once and keep it for the tasks that follow. */
+/**
+ * Workers load each variant once and keep it for the tasks that follow. Only the task's own
+ * variant is resolved, as on the main thread (plan.ts): a broken variant the build did not ask
+ * for must not fail it on one thread and not on the other.
+ */
 const loaded = new Map<string, Promise<Content[]>>();
 
 async function findJob(task: DocumentTask): Promise<{ content: Content; job: BuildJob }> {
-  const key = `${task.cwd}\0${task.contentDir}`;
+  const key = `${task.cwd}\0${task.contentDir}\0${task.variant}`;
   let variants = loaded.get(key);
-  if (!variants) loaded.set(key, (variants = loadVariants(task.contentDir, { cwd: task.cwd })));
+  if (!variants) loaded.set(key, (variants = loadVariants(task.contentDir, { cwd: task.cwd, only: [task.variant] })));
   const content = (await variants).find((c) => (c.variant?.id ?? '') === task.variant);
   if (!content) throw new Error(`document task: no variant ${task.variant} in ${task.contentDir}`);
   const job = jobsFor(content.products, [task.product], task.product, content.variant).find((j) => j.size.name === task.size);

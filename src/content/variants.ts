@@ -5,7 +5,7 @@
  * a full Content, so every later stage treats a variant exactly like an organisation.
  * A folder without variants/ yields the base alone: other organisations work as before.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DiagnosticBag, isUserInputError } from '../diagnostics/diagnostic.js';
@@ -49,9 +49,10 @@ export interface Resolved {
 export interface VariantLoadOptions extends LoadOptions {
   /**
    * The variants a build asks for, by id or name (`okayama-kita` or `kita`); default: all.
-   * Every variant file is still read and checked, but only these and their ancestors are
-   * resolved, with the translations and readings they name. A name that matches no file
-   * resolves everything, so the caller's "no such variant" message can list them all.
+   * Every variant file is still read and checked against the schema (syntax, keys), but only
+   * these and their ancestors are resolved (extends, merge conflicts, the translations and
+   * readings they name). Names that match no file select nothing here: the caller reports
+   * them (plan.ts resolves everything first, so the message can list every variant).
    */
   only?: readonly string[];
 }
@@ -185,10 +186,18 @@ export async function loadVariants(dir: string, options: VariantLoadOptions = {}
 function wantedShorts(only: readonly string[] | undefined, baseId: string, parsed: ReadonlyMap<string, Parsed>): string[] {
   const all = [...parsed.keys()];
   if (only === undefined) return all;
-  const byId = (short: string) => `${baseId}-${short}`;
-  const known = (w: string) => w === baseId || parsed.has(w) || all.some((s) => byId(s) === w);
-  if (!only.every(known)) return all;
-  return all.filter((s) => only.includes(s) || only.includes(byId(s)));
+  return all.filter((s) => only.includes(s) || only.includes(`${baseId}-${s}`));
+}
+
+/**
+ * The names a `--variant` may use for the folder's variants, without loading anything: the
+ * base's id, and each variant file's name and id (`kita`, `okayama-kita`).
+ */
+export function variantNames(dir: string): string[] {
+  const baseId = path.basename(path.resolve(dir));
+  const vdir = path.join(dir, VARIANTS_DIR);
+  const shorts = existsSync(vdir) ? readdirSync(vdir).flatMap((n) => /^(.+)\.ya?ml$/i.exec(n)?.[1] ?? []) : [];
+  return [baseId, ...shorts.flatMap((s) => [s, `${baseId}-${s}`])];
 }
 
 /** The resolved lang travels in the patch, so parents that disagree about it are a conflict. */

@@ -11,7 +11,7 @@ import { parseDocument } from 'htmlparser2';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAll, type BuildResult } from '../../src/build/build.js';
-import { OKAYAMA_DIR, REPO_ROOT, tempDir } from './support.js';
+import { MINIMAL_DIR, OKAYAMA_DIR, REPO_ROOT, tempDir } from './support.js';
 
 const made: string[] = [];
 const dir = () => {
@@ -144,4 +144,23 @@ describe('the build cache', () => {
     const forced = await build({ force: true });
     expect(pdfs(forced).some((o) => o.cached)).toBe(false);
   }, 60_000);
+});
+
+describe('a broken variant that the build does not ask for', () => {
+  it('fails the build neither on the main thread nor in a worker', async () => {
+    const content = join(dir(), 'okayama');
+    cpSync(OKAYAMA_DIR, content, { recursive: true });
+    writeFileSync(join(content, 'variants', 'broken.yaml'), 'extends: nowhere\nstatus: draft\n');
+    // Five documents: the main thread's four lanes take the first four, a worker the fifth.
+    const request = { cwd: REPO_ROOT, contentDirs: [content], products: ['poster', 'handout', 'tent'], flavours: ['pdf' as const] };
+    for (const workers of ['0', '1']) {
+      const result = await buildAll({ ...request, outDir: dir(), env: { KASUHARA_WORKERS: workers } });
+      expect(pdfs(result).map((o) => o.file.split('/').pop()).sort(), `KASUHARA_WORKERS=${workers}`).toEqual(['handout.pdf', 'poster-a3.pdf', 'poster-a4.pdf', 'poster-b2.pdf', 'tent.pdf']);
+    }
+    // Nor when another organisation's variant is asked for.
+    const other = await buildAll({ cwd: REPO_ROOT, contentDirs: [content, MINIMAL_DIR], variants: ['minimal-org'], flavours: ['pdf'], outDir: dir(), env: {} });
+    expect(new Set(pdfs(other).map((o) => o.file.split('/').slice(-2, -1)[0]))).toEqual(new Set(['minimal-org']));
+    // Asked for, it is an error naming the file.
+    await expect(buildAll({ ...request, outDir: dir(), variants: ['broken'], env: {} })).rejects.toThrow(/nowhere/);
+  }, 120_000);
 });

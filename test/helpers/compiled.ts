@@ -13,7 +13,12 @@ export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = path.join(REPO, 'bin/kasuhara-press.js');
 const BUNDLE = path.join(REPO, 'dist/kasuhara-press.js');
 
-/** Newest modification time of the TypeScript sources that dist/ is compiled from. */
+/** Newest modification time of what the bundle is made from: the sources, the script, the packages. */
+function newestInput(): number {
+  const files = ['scripts/bundle.mjs', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'].map((f) => path.join(REPO, f));
+  return Math.max(newestSource(), ...files.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
+}
+
 function newestSource(dir = path.join(REPO, 'src')): number {
   return Math.max(
     0,
@@ -25,10 +30,14 @@ function newestSource(dir = path.join(REPO, 'src')): number {
 }
 
 let compiling: Promise<void> | undefined;
-/** Compiles once per test file when the bundle is stale; call from beforeAll (allow ~2 min). */
+/**
+ * Compiles when the bundle is stale. test/global-setup.ts calls it once before the test files
+ * run (in parallel, each compiling would replace the bundle under the others); a test file
+ * calls it again from beforeAll, which then finds it fresh.
+ */
 export function ensureCompiled(): Promise<void> {
   compiling ??= (async () => {
-    if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= newestSource()) return;
+    if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= newestInput()) return;
     // tsc emits even when another part of the tree does not type-check yet; the runs tell.
     await promisify(execFile)(process.execPath, [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: REPO }).catch(() => undefined);
     await promisify(execFile)(process.execPath, [path.join(REPO, 'scripts/bundle.mjs')], { cwd: REPO });
