@@ -165,6 +165,8 @@ export class CacheKeys {
         hashTree(join(PROJECT_ROOT, 'assets')),
         hashTree(join(PROJECT_ROOT, 'fonts')),
         fontPackageVersions(),
+        // Outside the bundle, and it draws thumbnails and converts print images.
+        packageVersion('sharp'),
       ].join('\n'),
     );
     return this.project;
@@ -206,11 +208,13 @@ function fontPackageVersions(): string {
   const registry = readFileSync(join(PROJECT_ROOT, 'fonts/registry.yaml'), 'utf8');
   const packages = new Set<string>();
   for (const m of registry.matchAll(/npm:((?:@[^/\s]+\/)?[^/\s]+)/g)) packages.add(m[1]!);
-  return [...packages].sort().map((p) => {
-    try {
-      return `${p}@${(JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', p, 'package.json'), 'utf8')) as { version: string }).version}`;
-    } catch {
-      return `${p}@?`;
-    }
-  }).join(',');
+  return [...packages].sort().map(packageVersion).join(',');
+}
+
+function packageVersion(name: string): string {
+  try {
+    return `${name}@${(JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}`;
+  } catch {
+    return `${name}@?`;
+  }
 }
