@@ -12,20 +12,22 @@ import type { PDFContext, PDFRawStream } from 'pdf-lib';
 type StreamDict = NonNullable<Parameters<PDFContext['stream']>[1]>;
 
 /**
- * Fixed, because it is part of the output. 4 rather than zlib's default 6: on our content
- * streams (mostly path coordinates) it is about twice as fast for 3 % more bytes (measured on
- * the default products: 8.3 → 3.7 ms, 40.0 → 41.4 KB for all pages).
+ * Fixed, because they are part of the output. Page content streams (mostly path and glyph
+ * coordinates) are compressed on every render of every flavour: level 1, about twice as fast
+ * as 4 for a few per cent more bytes. Fonts and other resources are compressed once per
+ * process and reused (font-embed.ts): level 4 (zlib's default 6 was twice as slow for 3 %).
  */
-const FLATE_LEVEL = 4;
+const CONTENT_LEVEL = 1;
+const RESOURCE_LEVEL = 4;
 
 /** Flate-compressed bytes. Strings are taken byte per character (latin1), as pdf-lib does. */
-export function deflate(data: string | Uint8Array): Uint8Array {
+export function deflate(data: string | Uint8Array, level = RESOURCE_LEVEL): Uint8Array {
   const input = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
-  const out = deflateSync(input, { level: FLATE_LEVEL });
+  const out = deflateSync(input, { level });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
-/** = context.flateStream(data, dict), compressed by zlib; /Length is set when saving. */
+/** A page's content: = context.flateStream(data, dict), compressed by zlib; /Length is set when saving. */
 export function flateStream(context: PDFContext, data: string | Uint8Array, dict: StreamDict = {}): PDFRawStream {
-  return context.stream(deflate(data), { ...dict, Filter: 'FlateDecode' });
+  return context.stream(deflate(data, CONTENT_LEVEL), { ...dict, Filter: 'FlateDecode' });
 }
