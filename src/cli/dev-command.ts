@@ -7,12 +7,15 @@ import { isAbsolute, relative } from 'node:path';
 import { userError, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
 import { DEFAULT_PORT, startDevServer, type BuildReport, type LoadReport } from '../dev/index.js';
 import { distinctDiagnostics, formatDiagnostic } from './format.js';
+import type { VariantSelection } from '../content/index.js';
 import type { Io } from './main.js';
 import { previewOptions } from './preview-options.js';
 
 export interface DevValues {
   content?: string[] | undefined;
   product?: string[] | undefined;
+  /** From --variant / --all, as build reads them (main.ts). */
+  variants?: VariantSelection;
   port?: string | undefined;
   dpi?: string | undefined;
   [option: string]: unknown;
@@ -55,14 +58,16 @@ export async function devCommand(extra: readonly string[], values: DevValues, io
   }
   const port = parsePort(values.port);
   const { dpi } = previewOptions(values.dpi, undefined);
-  // Warnings are printed when they first appear for an output, not after every rebuild.
-  const shownWarnings = new Map<string, string>();
+  // Warnings are printed when they first appear for an output, not after every rebuild; a
+  // warning about a variant file, which every variant carries, once for all of them.
+  const shownWarnings = new Map<string, Set<string>>();
   const warnOnce = (key: string, ds: readonly Diagnostic[]) => {
     const warnings = ds.filter((d) => d.severity === 'warning');
-    const text = JSON.stringify(warnings);
-    if (shownWarnings.get(key) === text) return;
-    shownWarnings.set(key, text);
-    print(warnings);
+    const shown = new Set(warnings.map((w) => JSON.stringify(w)));
+    const before = shownWarnings.get(key);
+    shownWarnings.set(key, shown);
+    const elsewhere = (text: string) => [...shownWarnings].some(([k, s]) => k !== key && k.startsWith('load:') && s.has(text));
+    print(warnings.filter((w) => !before?.has(JSON.stringify(w)) && !(key.startsWith('load:') && elsewhere(JSON.stringify(w)))));
   };
   const internal = (e: unknown) => {
     io.err(t.internal);
@@ -77,6 +82,7 @@ export async function devCommand(extra: readonly string[], values: DevValues, io
       port,
       ...(values.content ? { contentDirs: values.content } : {}),
       ...(values.product ? { products: values.product } : {}),
+      ...(values.variants ? { variants: values.variants } : {}),
       ...(dpi !== undefined ? { dpi } : {}),
     },
     {
@@ -87,7 +93,7 @@ export async function devCommand(extra: readonly string[], values: DevValues, io
           io.err(t.loadFailed(r));
           print(r.diagnostics.filter((d) => d.severity === 'error'));
         }
-        warnOnce(`load:${r.dir}`, r.diagnostics);
+        warnOnce(`load:${r.org}`, r.diagnostics);
       },
       onBuild: (r) => {
         if (r.internalError !== undefined) internal(r.internalError);

@@ -8,7 +8,7 @@ export const HELP = {
                                        Markdown の文章を基本方針のテンプレートで組版して PDF に（改行位置の確認用）
   kasuhara-press init DIR [--name 団体名]
                                        新しい団体のフォルダ（内容ファイルのひな形）を作成。そのままビルドできます
-  kasuhara-press dev [--content DIR] [--port N]
+  kasuhara-press dev [--content DIR] [--variant ID] [--all] [--port N]
                                        編集しながら確認: ブラウザーにプレビューを表示し、保存するたびに更新
   kasuhara-press check FILE.pdf --print [--json] [--ink-limit N]
                                        入稿前チェック: 任意の PDF の塗り足し・CMYK・文字の黒・総インキ量・フォント埋め込み・
@@ -39,6 +39,9 @@ typeset のオプション:
   --lines FILE    各段落の行（改行位置）を JSON で書き出す
 
 dev のオプション（--content, --product, --lang も使えます。ファイルは書き出しません）:
+  --variant ID    基本形に加えてこのバリエーションも表示（例: kita, okayama-en。複数指定可）。
+                  そのファイルや訳を保存すると、そのバリエーションだけを作り直します
+  --all           すべてのバリエーションを表示
   --port N        http://127.0.0.1:N/ で表示（既定: 4173。0 なら空いているポート）
   --dpi N         プレビューの解像度（既定: 各ページ幅 約1000ピクセル）
 
@@ -52,7 +55,7 @@ Usage:
                                       set a Markdown text through the policy template as PDF (to review line breaks)
   kasuhara-press init DIR [--name NAME]
                                       create a new organisation folder (content skeleton) that builds as it is
-  kasuhara-press dev [--content DIR] [--port N]
+  kasuhara-press dev [--content DIR] [--variant ID] [--all] [--port N]
                                       live preview in the browser, redrawn whenever a file is saved
   kasuhara-press check FILE.pdf --print [--json] [--ink-limit N]
                                       preflight any PDF for print: bleed, CMYK only, K100 text, total ink
@@ -87,6 +90,9 @@ Options of typeset:
   --lines FILE    also write every paragraph's lines as JSON
 
 Options of dev (--content, --product and --lang work too; nothing is written):
+  --variant ID    also show this variant beside the base (e.g. kita, okayama-en); repeatable; saving its
+                  file or a translation it names rebuilds that variant only
+  --all           show every variant
   --port N        serve http://127.0.0.1:N/ (default: 4173; 0 picks a free port)
   --dpi N         preview resolution (default: about 1000 pixels across each page)
 

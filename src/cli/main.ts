@@ -8,6 +8,7 @@ import { progressSink, summaryTable } from './build-report.js';
 import { isUserInputError, userError, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { FLAVOURS, type BuildRequest, type Flavour } from '../build/plan.js';
+import type { VariantSelection } from '../content/index.js';
 import { previewOptions } from './preview-options.js';
 import { detectLang, distinctDiagnostics, formatBytes, formatDiagnostic } from './format.js';
 import { HELP } from './help.js';
@@ -78,10 +79,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const checkOnly = command === 'check' || !COMMANDS.includes(command) ? [] : CHECK_ONLY.filter((o) => values[o] !== undefined);
     if (checkOnly.length > 0) return fail(checkOnly.map((o) => optionOf('check', o, command)));
     for (const option of ['outline-text', 'all', 'force', 'flavour'] as const) {
+      // dev shows variants as build makes them (--variant, --all).
+      if (option === 'all' && command === 'dev') continue;
       if (values[option] !== undefined && command !== 'build' && COMMANDS.includes(command)) return fail([optionOf('build', option, command)]);
     }
     if (command === 'init') return (await import('./init.js')).initCommand(extra, values.name, io, lang);
-    if (command === 'dev') return await (await import('./dev-command.js')).devCommand(extra, values, io, lang);
+    if (command === 'dev') return await (await import('./dev-command.js')).devCommand(extra, { ...values, variants: variantsOption(values) }, io, lang);
     if (command === 'check') return await (await import('./check-command.js')).checkCommand(extra, values, io, lang);
     if (command === 'furigana') return await (await import('./furigana-command.js')).furiganaCommand(extra, io, lang);
     if (command !== 'build' && command !== 'preview' && command !== 'typeset') return fail([unknownCommand(command)]);
@@ -105,13 +108,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return 0;
     }
     if (extra.length > 0) return fail([unexpectedArgument(extra[0]!, command)]);
+    const variants = variantsOption(values);
     const request: BuildRequest = {
       cwd: io.cwd,
       env: io.env,
       ...(values.content ? { contentDirs: values.content } : {}),
       ...(values.out ? { outDir: values.out } : {}),
       ...(values.product ? { products: values.product } : {}),
-      ...(values.all ? { variants: 'all' as const } : values.variant ? { variants: values.variant } : {}),
+      ...(variants ? { variants } : {}),
       ...(values['outline-text'] ? { outlineText: true } : {}),
       ...(values.force ? { force: true } : {}),
       ...(values.flavour ? { flavours: flavoursOption(values.flavour) } : {}),
@@ -139,6 +143,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.err(e instanceof Error ? (e.stack ?? e.message) : String(e));
     return 2;
   }
+}
+
+/** --all (every variant) or --variant ID…; undefined: each organisation's base. */
+function variantsOption(values: { all?: boolean | undefined; variant?: string[] | undefined }): VariantSelection {
+  return values.all ? 'all' : values.variant;
 }
 
 /** --flavour pdf --flavour print, or --flavour pdf,print. */

@@ -2,6 +2,8 @@
  * Which outputs a changed file affects, so the dev server rebuilds only those:
  *
  *   content/<org>/…              → that organisation's jobs (its content is loaded again)
+ *   content/<org>/variants/…, or a file a shown variant names (translation, readings)
+ *                                → only the variants made from it (still a reload)
  *   templates/<name>.hbs         → the jobs whose product uses template <name>
  *   templates/partials/<p>.hbs   → the jobs whose template uses partial <p> (directly or through
  *                                  other partials); every job when that cannot be told
@@ -12,6 +14,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
+import { VARIANTS_DIR } from '../content/variants.js';
 
 export interface WatchRoots {
   /** Organisation folders (absolute). */
@@ -21,11 +24,28 @@ export interface WatchRoots {
   templatesDir: string;
   assetsDir: string;
   fontsDir: string;
+  /** The variants shown (besides each organisation's base), with the files each is made of. */
+  variants?: readonly VariantWatch[];
+}
+
+export interface VariantWatch {
+  /** `okayama-kita`. */
+  id: string;
+  /** Its organisation folder (absolute). */
+  orgDir: string;
+  /** VariantInfo.inputs: its variant file, its ancestors', the translations and readings they name. */
+  inputs: readonly string[];
 }
 
 export interface Impact {
   /** Organisation folders whose content must be loaded again (absolute). */
   orgDirs: Set<string>;
+  /**
+   * For an organisation folder in `orgDirs` where only variant files (or files that only
+   * variants name) changed: the ids of the variants whose documents must be rebuilt, maybe
+   * none. A folder not listed here: all its documents (its base files changed).
+   */
+  variantsOnly: Map<string, Set<string>>;
   /** Template names whose jobs must be rebuilt. */
   templates: Set<string>;
   /** Every job must be rebuilt. */
@@ -35,7 +55,7 @@ export interface Impact {
 }
 
 export function emptyImpact(): Impact {
-  return { orgDirs: new Set(), templates: new Set(), all: false, reset: { templates: false, theme: false, icons: false, fonts: false } };
+  return { orgDirs: new Set(), variantsOnly: new Map(), templates: new Set(), all: false, reset: { templates: false, theme: false, icons: false, fonts: false } };
 }
 
 export function isEmptyImpact(i: Impact): boolean {
@@ -50,10 +70,18 @@ export function within(parent: string, child: string): boolean {
 
 export function classifyChanges(paths: Iterable<string>, roots: WatchRoots): Impact {
   const impact = emptyImpact();
+  const baseChanged = new Set<string>();
   for (const file of paths) {
     const org = roots.orgDirs.find((d) => within(d, file));
     if (org) {
       impact.orgDirs.add(org);
+      const users = (roots.variants ?? []).filter((v) => v.orgDir === org && v.inputs.includes(file)).map((v) => v.id);
+      if (users.length === 0 && !(within(join(org, VARIANTS_DIR), file) && file !== join(org, VARIANTS_DIR))) baseChanged.add(org);
+      else {
+        const ids = impact.variantsOnly.get(org) ?? new Set<string>();
+        users.forEach((id) => ids.add(id));
+        impact.variantsOnly.set(org, ids);
+      }
     } else if (roots.contentRoot && within(roots.contentRoot, file) && file !== roots.contentRoot) {
       // A new folder (or a file in one) under content/: it becomes an organisation once it
       // has products.yaml; the workspace decides.
@@ -69,6 +97,7 @@ export function classifyChanges(paths: Iterable<string>, roots: WatchRoots): Imp
       impact.all = true;
     }
   }
+  for (const org of baseChanged) impact.variantsOnly.delete(org);
   return impact;
 }
 

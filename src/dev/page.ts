@@ -1,5 +1,5 @@
 /**
- * The dev server's one page: selectors (organisation, product and size, flavour), the page
+ * The dev server's one page: selectors (organisation or variant, product and size, flavour), the page
  * previews, a link to the built file, warnings, and an overlay for errors. It follows the
  * server's state through Server-Sent Events and redraws without a reload. Plain browser
  * JavaScript, no framework; every text from content goes in through textContent.
@@ -8,7 +8,7 @@ import type { Lang } from '../diagnostics/diagnostic.js';
 
 const LABELS = {
   ja: {
-    org: '団体',
+    org: '団体・バリエーション',
     job: '製品・サイズ',
     flavour: '形式',
     open: '{name} を開く',
@@ -26,7 +26,7 @@ const LABELS = {
     empty: 'プレビューはまだありません。',
   },
   en: {
-    org: 'Organisation',
+    org: 'Organisation or variant',
     job: 'Product and size',
     flavour: 'Flavour',
     open: 'Open {name}',
@@ -181,7 +181,8 @@ function showImage(img, src) {
 
 function render() {
   if (!state) { document.body.dataset.status = connected ? 'building' : 'disconnected'; return; }
-  const org = state.orgs.find((o) => o.id === sel.org) || state.orgs[0];
+  // Asked for variants (dev --variant kita): the first of them, rather than the base.
+  const org = state.orgs.find((o) => o.id === sel.org) || state.orgs.find((o) => o.variantOf) || state.orgs[0];
   sel.org = org ? org.id : null;
   setOptions($('org'), state.orgs.map((o) => ({ value: o.id, label: o.label === o.id ? o.id : o.label + ' (' + o.id + ')' })), sel.org);
   const jobs = org ? org.jobs : [];

@@ -13,18 +13,21 @@ import { clearThemeCache } from '../build/theme.js';
 import { clearLabelsCache } from '../template/labels.js';
 import { planJobs, resetSharedEngines } from '../build/build.js';
 import type { BuildJob } from '../build/products.js';
-import type { Content } from '../content/index.js';
+import type { Content, VariantSelection } from '../content/index.js';
 import { DiagnosticBag, formatLocation, isUserInputError, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
 import { resetDefaultFontRegistry } from '../fonts/registry.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { classifyChanges, type Impact, type WatchRoots } from './changes.js';
 import { FLAVOURS, type Flavour, type FlavourFile } from './flavours.js';
+import { loadUnits, variantPicker } from './variants.js';
 
 export interface WorkspaceOptions {
   cwd: string;
   /** Organisation folders; default: every folder in <cwd>/content with a products.yaml (new ones are picked up). */
   contentDirs?: readonly string[];
   products?: readonly string[];
+  /** Variants to show besides each organisation's base (ids or names, as `build --variant`), or 'all'. */
+  variants?: VariantSelection;
   env?: NodeJS.ProcessEnv;
   /** Language of the messages shown in the page. */
   lang: Lang;
@@ -38,8 +41,9 @@ export interface WorkspaceOptions {
 
 /** One finished build of one job in one flavour. */
 export interface BuildReport {
+  /** The organisation, or the variant: `okayama`, `okayama-kita`. */
   org: string;
-  /** `okayama/poster-a4`. */
+  /** `okayama/poster-a4`, `okayama-kita/poster-a4`. */
   job: string;
   flavour: string;
   ok: boolean;
@@ -51,8 +55,9 @@ export interface BuildReport {
   internalError?: unknown;
 }
 
-/** Loading one organisation's content folder. */
+/** Loading one organisation's content folder, or one of its variants. */
 export interface LoadReport {
+  /** `okayama`, `okayama-kita`. */
   org: string;
   dir: string;
   ok: boolean;
@@ -87,7 +92,7 @@ interface Target {
 }
 
 interface Job {
-  /** `okayama/poster-a4`: the organisation folder name and the output file name without extension. */
+  /** `okayama/poster-a4`: the organisation's (or variant's) id and the output file name without extension. */
   key: string;
   id: string;
   job: BuildJob;
@@ -95,9 +100,17 @@ interface Job {
   targets: Map<string, Target>;
 }
 
+/** One entry of the page's organisation list: an organisation's base, or one of its variants. */
 interface Org {
+  /** `okayama`, or a variant's `okayama-kita` (unique: it keys jobs, file URLs, output folders). */
   id: string;
   dir: string;
+  /** The id of the base entry of the same folder (its own id for the base). */
+  folder: string;
+  /** VariantInfo.id when this entry is a variant. */
+  variant?: string;
+  /** VariantInfo.inputs (what changes.ts sends to this variant alone). */
+  inputs: string[];
   /** Found in content/ rather than named with --content: removed again when its folder goes. */
   discovered: boolean;
   label: string;
@@ -132,6 +145,8 @@ export interface StateView {
   orgs: {
     id: string;
     label: string;
+    /** Set for a variant: the id of its organisation's base entry. */
+    variantOf?: string;
     error?: DiagnosticView[];
     warnings: DiagnosticView[];
     jobs: { key: string; label: string; output: string; template: string; targets: Record<string, TargetView> }[];
@@ -146,7 +161,9 @@ export class Workspace {
   readonly roots: Omit<WatchRoots, 'orgDirs'>;
   private readonly flavours: readonly Flavour[];
   private readonly orgs: Org[] = [];
-  private readonly dirtyOrgs = new Set<Org>();
+  /** Folders to load again, with the entries whose documents to rebuild then ('all', or some ids). */
+  private readonly dirtyOrgs = new Map<string, 'all' | Set<string>>();
+  private pickVariants: (dir: string) => string[] = () => [];
   private readonly dirtyTargets = new Set<string>();
   private readonly viewCounts = new Map<string, number>();
   private loop: Promise<void> | undefined;
@@ -176,27 +193,35 @@ export class Workspace {
     const missing = this.options.contentDirs ? dirs.some((d) => !statSync(d, { throwIfNoEntry: false })?.isDirectory()) : dirs.length === 0;
     // planJobs reports these cases with its own messages (and suggestions); it throws before loading anything.
     if (missing) await planJobs({ cwd: this.cwd, ...(this.options.contentDirs ? { contentDirs: this.options.contentDirs } : {}) }, new DiagnosticBag());
+    // An unknown --variant ends the command, with build's message.
+    this.pickVariants = variantPicker(dirs, this.options.variants);
     for (const dir of dirs) this.addOrg(dir, !this.options.contentDirs);
     this.kick();
   }
 
   /** Absolute paths to watch. */
   watchPaths(): string[] {
-    const content = this.roots.contentRoot ? [this.roots.contentRoot] : this.orgs.map((o) => o.dir);
+    const content = this.roots.contentRoot ? [this.roots.contentRoot] : this.folders();
     return [...content, this.roots.templatesDir, this.roots.assetsDir, this.roots.fontsDir];
   }
 
   /** Files changed: drop the caches they invalidate and queue the outputs they affect. */
   applyChanges(paths: readonly string[]): Impact {
-    const impact = classifyChanges(paths, { ...this.roots, orgDirs: this.orgs.map((o) => o.dir) });
+    const variants = this.orgs.filter((o) => o.variant).map((o) => ({ id: o.id, orgDir: o.dir, inputs: o.inputs }));
+    const impact = classifyChanges(paths, { ...this.roots, orgDirs: this.folders(), variants });
     if (impact.reset.templates || impact.reset.icons) resetSharedEngines({ templates: impact.reset.templates, icons: impact.reset.icons });
     // templates/labels/*.yaml count as "other files in templates/", which reset the theme too.
     if (impact.reset.theme) (clearThemeCache(), clearLabelsCache());
     if (impact.reset.fonts) resetDefaultFontRegistry();
     for (const dir of impact.orgDirs) {
-      const org = this.orgs.find((o) => o.dir === dir);
-      if (org) this.dirtyOrgs.add(org);
-      else if (existsSync(join(dir, 'products.yaml'))) this.addOrg(dir, true);
+      if (!this.orgs.some((o) => o.dir === dir)) {
+        if (existsSync(join(dir, 'products.yaml'))) this.addOrg(dir, true);
+        continue;
+      }
+      const only = impact.variantsOnly.get(dir);
+      const before = this.dirtyOrgs.get(dir);
+      if (!only || before === 'all') this.dirtyOrgs.set(dir, 'all');
+      else this.dirtyOrgs.set(dir, new Set([...(before ?? []), ...only]));
     }
     for (const org of this.orgs) {
       for (const job of org.jobs) if (impact.all || impact.templates.has(job.job.template)) this.queueJob(job);
@@ -252,6 +277,7 @@ export class Workspace {
       orgs: this.orgs.map((org) => ({
         id: org.id,
         label: org.label,
+        ...(org.variant !== undefined ? { variantOf: org.folder } : {}),
         ...(org.error ? { error: view(org.error) } : {}),
         warnings: view(org.warnings),
         jobs: org.jobs.map((job) => ({
@@ -280,13 +306,21 @@ export class Workspace {
     };
   }
 
+  private folders(): string[] {
+    return [...new Set(this.orgs.map((o) => o.dir))];
+  }
+
   private addOrg(dir: string, discovered: boolean): void {
     let id = basename(dir);
     for (let n = 2; this.orgs.some((o) => o.id === id); n++) id = `${basename(dir)}-${n}`;
-    const org: Org = { id, dir, discovered, label: id, jobs: [], warnings: [] };
-    this.orgs.push(org);
-    this.orgs.sort((a, b) => a.id.localeCompare(b.id));
-    this.dirtyOrgs.add(org);
+    this.orgs.push({ id, dir, folder: id, inputs: [], discovered, label: id, jobs: [], warnings: [] });
+    this.sortOrgs();
+    this.dirtyOrgs.set(dir, 'all');
+  }
+
+  /** By folder, each base first and then its variants. */
+  private sortOrgs(): void {
+    this.orgs.sort((a, b) => a.folder.localeCompare(b.folder) || Number(a.variant !== undefined) - Number(b.variant !== undefined) || a.id.localeCompare(b.id));
   }
 
   private queueJob(job: Job): void {
@@ -306,10 +340,10 @@ export class Workspace {
 
   private async drain(): Promise<void> {
     while (!this.closed) {
-      const org = this.dirtyOrgs.values().next().value;
-      if (org) {
-        this.dirtyOrgs.delete(org);
-        await this.load(org);
+      const dirty = this.dirtyOrgs.entries().next().value;
+      if (dirty) {
+        this.dirtyOrgs.delete(dirty[0]);
+        await this.load(dirty[0], dirty[1]);
         continue;
       }
       const next = this.nextTarget();
@@ -347,42 +381,67 @@ export class Workspace {
     return fallback;
   }
 
-  private async load(org: Org): Promise<void> {
-    if (org.discovered && !existsSync(join(org.dir, 'products.yaml'))) {
+  /**
+   * Loads a folder again: its base and the variants shown, each with its own errors. Queues
+   * the documents of the entries `rebuild` names (or all), of entries that failed before and
+   * of new documents; a variant no longer there (--all, its file deleted) leaves the list.
+   */
+  private async load(dir: string, rebuild: 'all' | Set<string>): Promise<void> {
+    const entries = this.orgs.filter((o) => o.dir === dir);
+    const base = entries.find((o) => o.variant === undefined);
+    if (!base) return;
+    if (base.discovered && !existsSync(join(dir, 'products.yaml'))) {
       // The folder is gone (or no longer an organisation): forget it.
-      this.orgs.splice(this.orgs.indexOf(org), 1);
+      entries.forEach((o) => this.orgs.splice(this.orgs.indexOf(o), 1));
       this.events.onState?.();
       return;
     }
     this.building = true;
-    const bag = new DiagnosticBag();
-    const report: LoadReport = { org: org.id, dir: org.dir, ok: true, jobs: 0, diagnostics: [] };
-    try {
-      const planned = await planJobs(
-        { cwd: this.cwd, contentDirs: [org.dir], ...(this.options.products ? { products: this.options.products } : {}) },
-        bag,
-      );
-      const previous = new Map(org.jobs.map((j) => [j.key, j]));
-      org.jobs = planned.map(({ content, job }) => {
-        const id = job.output.replace(/\.[^.]+$/, '');
-        const key = `${org.id}/${id}`;
-        const old = previous.get(key);
-        const targets = old?.targets ?? new Map(this.flavours.map((f): [string, Target] => [f.id, { flavour: f, status: 'pending', pages: [], files: [], warnings: [] }]));
-        return { key, id, job, content, targets };
-      });
-      org.label = planned[0]?.content.organisation.name ?? org.id;
-      delete org.error;
-      org.warnings = bag.items;
-      org.jobs.forEach((j) => this.queueJob(j));
-      report.jobs = org.jobs.length;
-      report.diagnostics = bag.items;
-    } catch (e) {
-      org.error = isUserInputError(e) ? e.diagnostics : [internalDiagnostic(e)];
-      org.warnings = bag.items.filter((d) => d.severity === 'warning');
-      Object.assign(report, { ok: false, diagnostics: [...org.error, ...org.warnings] }, isUserInputError(e) ? {} : { internalError: e });
+    const baseName = basename(dir);
+    const units = await loadUnits({ cwd: this.cwd, dir, variants: this.pickVariants(dir), ...(this.options.products ? { products: this.options.products } : {}) });
+    const seen = new Set<Org>();
+    for (const unit of units) {
+      const isBase = unit.variant === baseName;
+      const org = isBase ? base : (entries.find((o) => o.variant === unit.variant) ?? this.addVariant(base, unit.variant));
+      seen.add(org);
+      const report: LoadReport = { org: org.id, dir, ok: !unit.error, jobs: unit.jobs.length, diagnostics: unit.warnings };
+      if (unit.error) {
+        org.error = unit.internalError !== undefined ? [internalDiagnostic(unit.internalError)] : unit.error;
+        org.warnings = unit.warnings;
+        Object.assign(report, { diagnostics: [...org.error, ...org.warnings] }, unit.internalError !== undefined ? { internalError: unit.internalError } : {});
+      } else {
+        const wasBroken = org.error !== undefined;
+        const previous = new Map(org.jobs.map((j) => [j.key, j]));
+        org.jobs = unit.jobs.map(({ content, job }) => {
+          const id = job.output.replace(/\.[^.]+$/, '');
+          const key = `${org.id}/${id}`;
+          const old = previous.get(key);
+          const targets = old?.targets ?? new Map(this.flavours.map((f): [string, Target] => [f.id, { flavour: f, status: 'pending', pages: [], files: [], warnings: [] }]));
+          if (!old || wasBroken || rebuild === 'all' || rebuild.has(org.id)) this.queueJob({ key, id, job, content, targets });
+          return { key, id, job, content, targets };
+        });
+        const info = unit.content?.variant;
+        if (unit.content) org.label = (isBase ? undefined : info?.title) ?? unit.content.organisation.name ?? org.id;
+        org.inputs = info?.inputs ?? [];
+        delete org.error;
+        org.warnings = unit.warnings;
+      }
+      // A variant that failed only because its organisation did is not reported again.
+      if (!unit.sameAsBase) this.events.onLoad?.(report);
     }
-    this.events.onLoad?.(report);
+    for (const o of entries) if (!seen.has(o)) this.orgs.splice(this.orgs.indexOf(o), 1);
+    this.sortOrgs();
     this.events.onState?.();
+  }
+
+  /** A new entry for a variant of `base`'s folder, with an id no other entry has. */
+  private addVariant(base: Org, variant: string): Org {
+    const wanted = `${base.id}${variant.slice(basename(base.dir).length)}`;
+    let id = wanted;
+    for (let n = 2; this.orgs.some((o) => o.id === id); n++) id = `${wanted}-${n}`;
+    const org: Org = { id, dir: base.dir, folder: base.id, variant, inputs: [], discovered: base.discovered, label: id, jobs: [], warnings: [] };
+    this.orgs.push(org);
+    return org;
   }
 
   private async build(job: Job, target: Target): Promise<void> {
