@@ -14,12 +14,15 @@ import { clearLabelsCache } from '../template/labels.js';
 import { planJobs, resetSharedEngines } from '../build/build.js';
 import type { BuildJob } from '../build/products.js';
 import type { Content, VariantSelection } from '../content/index.js';
-import { DiagnosticBag, formatLocation, isUserInputError, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
+import { DiagnosticBag, isUserInputError, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
 import { resetDefaultFontRegistry } from '../fonts/registry.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { classifyChanges, type Impact, type WatchRoots } from './changes.js';
 import { FLAVOURS, type Flavour, type FlavourFile } from './flavours.js';
 import { loadUnits, variantPicker } from './variants.js';
+import { diagnosticView, internalDiagnostic, type StateView, type TargetStatus, type TargetView } from './state-view.js';
+
+export type { DiagnosticView, StateView, TargetView } from './state-view.js';
 
 export interface WorkspaceOptions {
   cwd: string;
@@ -82,7 +85,7 @@ interface Image {
 
 interface Target {
   flavour: Flavour;
-  status: 'pending' | 'building' | 'ok' | 'error';
+  status: TargetStatus;
   /** The last good build; kept while there is an error, so the page still has a preview under the overlay. */
   pages: Image[];
   files: (FlavourFile & { hash: string })[];
@@ -117,40 +120,6 @@ interface Org {
   jobs: Job[];
   error?: Diagnostic[];
   warnings: Diagnostic[];
-}
-
-export interface DiagnosticView {
-  severity: 'error' | 'warning';
-  code: string;
-  /** `content/okayama/poster.yaml:3:7`, or '' when the message names no file. */
-  where: string;
-  field?: string;
-  message: string;
-  hint?: string;
-}
-
-export interface TargetView {
-  status: Target['status'];
-  ms?: number;
-  pages: { src: string; width: number; height: number }[];
-  files: { name: string; href: string }[];
-  error?: DiagnosticView[];
-  warnings: DiagnosticView[];
-}
-
-export interface StateView {
-  lang: Lang;
-  flavours: { id: string; label: string }[];
-  building: boolean;
-  orgs: {
-    id: string;
-    label: string;
-    /** Set for a variant: the id of its organisation's base entry. */
-    variantOf?: string;
-    error?: DiagnosticView[];
-    warnings: DiagnosticView[];
-    jobs: { key: string; label: string; output: string; template: string; targets: Record<string, TargetView> }[];
-  }[];
 }
 
 /** How long builds of unseen jobs wait after a viewed job's preview was pushed. */
@@ -499,26 +468,4 @@ function discover(root: string): string[] {
 
 function digest(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, 20);
-}
-
-export function diagnosticView(d: Diagnostic, lang: Lang): DiagnosticView {
-  return {
-    severity: d.severity,
-    code: d.code,
-    where: formatLocation(d),
-    ...(d.path ? { field: d.path } : {}),
-    message: d.message[lang],
-    ...(d.hint ? { hint: d.hint[lang] } : {}),
-  };
-}
-
-/** A bug of ours, shown in the page like an input error so the loop keeps going. */
-function internalDiagnostic(e: unknown): Diagnostic {
-  const text = e instanceof Error ? (e.stack ?? e.message) : String(e);
-  return {
-    severity: 'error',
-    code: 'internal',
-    message: { ja: `内部エラーです（kasuhara-press の不具合）: ${text}`, en: `Internal error (a bug in kasuhara-press): ${text}` },
-    hint: { ja: 'ターミナルの表示を開発者に報告してください。', en: 'Please report what the terminal shows.' },
-  };
 }
