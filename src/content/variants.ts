@@ -6,7 +6,7 @@
  * A folder without variants/ yields the base alone: other organisations work as before.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DiagnosticBag, isUserInputError } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
@@ -18,24 +18,13 @@ import { translatedPosterSchema } from './schema.js';
 import { validateYaml } from './validate.js';
 import { BASE_LANGUAGE, LANGUAGES, type LanguageId } from './variants-languages.js';
 import { emptyPatch, findConflicts, mergePatches, mergeTrees, showValue, WholeFile, displayPath as fieldPath, type Patch, type Tree } from './variants-merge.js';
+import { readVariantFiles, type Parsed } from './variants-read.js';
 import { resolveVariant, type VariantInfo } from './variants-resolve.js';
-import { variantSchema, type VariantFile } from './variants-schema.js';
-import { positionAt, sourceMap, type YamlSource } from './yaml-source.js';
+import { positionAt, sourceMap } from './yaml-source.js';
 import { applyReviewedReadings, readingsFileFor } from '../furigana/readings.js';
 
 export type { VariantInfo } from './variants-resolve.js';
 export const VARIANTS_DIR = 'variants';
-
-interface Parsed {
-  short: string;
-  /** As shown in diagnostics, and absolute. */
-  file: string;
-  abs: string;
-  source: YamlSource;
-  value: VariantFile;
-  /** The YAML as written: patches use it, not `value` (zod resolves page sizes to objects). */
-  raw: Tree;
-}
 
 export interface Resolved {
   patch: Patch;
@@ -49,10 +38,10 @@ export interface Resolved {
 export interface VariantLoadOptions extends LoadOptions {
   /**
    * The variants a build asks for, by id or name (`okayama-kita` or `kita`); default: all.
-   * Every variant file is still read and checked against the schema (syntax, keys), but only
-   * these and their ancestors are resolved (extends, merge conflicts, the translations and
-   * readings they name). Names that match no file select nothing here: the caller reports
-   * them (plan.ts resolves everything first, so the message can list every variant).
+   * Only these and their ancestors are read and resolved (variants-read.ts), with the
+   * translations and readings they name: another variant's mistakes do not stop them. Names
+   * that match no file select nothing here: the caller reports them (plan.ts resolves
+   * everything first, so the message can list every variant).
    */
   only?: readonly string[];
 }
@@ -68,32 +57,7 @@ export async function loadVariants(dir: string, options: VariantLoadOptions = {}
 
   const bag = new DiagnosticBag();
   const shown = (p: string) => displayPath(p, base.cwd);
-  const parsed = new Map<string, Parsed>();
-  const names = (await readdir(vdir)).sort();
-  // Reads start at once; each is awaited (and its error thrown) in name order, as before.
-  const texts = names.map((name) => (/\.ya?ml$/i.test(name) ? readFile(path.join(vdir, name), 'utf8').catch((e: unknown) => e as Error) : undefined));
-  for (const [i, name] of names.entries()) {
-    const m = /^(.+)\.ya?ml$/i.exec(name);
-    const file = shown(path.join(vdir, name));
-    if (!m) {
-      bag.warn({ code: 'content/unknown-file', message: { ja: `ファイル「${name}」は使われません。`, en: `File ${name} is not used.` }, hint: { ja: 'バリエーションは .yaml ファイルに書きます。', en: 'Variants are .yaml files.' }, file });
-      continue;
-    }
-    const short = m[1]!;
-    if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(short) || short === baseId) {
-      bag.error({
-        code: 'variant/bad-name',
-        message: { ja: `バリエーションのファイル名「${name}」は使えません。`, en: `Variant file name ${name} is not allowed.` },
-        hint: { ja: `半角の小文字・数字・「-」で、「${baseId}」以外の名前にしてください（例: kita.yaml）。`, en: `Use lower-case letters, digits and "-", other than "${baseId}", e.g. kita.yaml.` },
-        file,
-      });
-      continue;
-    }
-    const text = await texts[i]!;
-    if (text instanceof Error) throw text;
-    const v = validateYaml(text, file, variantSchema, bag);
-    if (v.value) parsed.set(short, { short, file, abs: path.join(vdir, name), source: v.source, value: v.value, raw: v.data as Tree });
-  }
+  const { parsed, names: variantFileNames } = await readVariantFiles(vdir, baseId, shown, bag, options.only);
 
   const baseTree: Tree = {
     organisation: yaml.organisation,
@@ -127,8 +91,8 @@ export async function loadVariants(dir: string, options: VariantLoadOptions = {}
         continue;
       }
       if (!parsed.has(target)) {
-        const guess = suggest(ref, [baseId, ...parsed.keys()]);
-        bag.error({ ...at, code: 'variant/unknown-parent', message: { ja: `extends に書いた「${ref}」というバリエーションはありません。`, en: `extends names "${ref}", which is not a variant.` }, hint: guess ? { ja: `「${guess}」のまちがいではありませんか？`, en: `Did you mean "${guess}"?` } : { ja: `使える名前: ${[baseId, ...parsed.keys()].join(', ')}`, en: `Known names: ${[baseId, ...parsed.keys()].join(', ')}` } });
+        const guess = suggest(ref, [baseId, ...variantFileNames]);
+        bag.error({ ...at, code: 'variant/unknown-parent', message: { ja: `extends に書いた「${ref}」というバリエーションはありません。`, en: `extends names "${ref}", which is not a variant.` }, hint: guess ? { ja: `「${guess}」のまちがいではありませんか？`, en: `Did you mean "${guess}"?` } : { ja: `使える名前: ${[baseId, ...variantFileNames].join(', ')}`, en: `Known names: ${[baseId, ...variantFileNames].join(', ')}` } });
         ok = false;
         continue;
       }

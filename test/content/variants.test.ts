@@ -171,3 +171,30 @@ describe('mistakes in variant files', () => {
     expect(d!.message.en).toContain('-w:');
   });
 });
+
+describe('a build that asks for some variants', () => {
+  it('reads only those and their ancestors: another file with a mistake does not stop it', async () => {
+    const dir = withVariants((base) => ({
+      'variants/ward.yaml': `extends: ${base}\nstatus: draft\norganisation:\n  issuer: 北支所\n`,
+      'variants/desk.yaml': `extends: ${base}-ward\nstatus: draft\norganisation:\n  contact: { section: 窓口係 }\n`,
+      'variants/broken.yaml': 'extends: [unclosed\nstatus: draft\n',
+      'variants/Bad Name.yaml': 'status: draft\n',
+    }));
+    const desk = await loadVariants(dir, { only: ['desk'] });
+    expect(desk.map((v) => v.variant!.name)).toEqual([path.basename(dir), 'desk']);
+    // The ancestor was read and applied.
+    expect(desk[1]!.organisation).toMatchObject({ issuer: '北支所', contact: { section: '窓口係' } });
+    // The whole folder reports every mistake.
+    const all = await diagnosticsOf(() => loadVariants(dir));
+    expect(all.map((d) => d.code).sort()).toEqual(['content/yaml-syntax', 'variant/bad-name']);
+  });
+
+  it('reports a mistake in a file that a requested variant extends', async () => {
+    const dir = withVariants((base) => ({
+      'variants/parent.yaml': `extends: ${base}\nstatus: drafty\n`,
+      'variants/child.yaml': 'extends: parent\nstatus: draft\n',
+    }));
+    const ds = await diagnosticsOf(() => loadVariants(dir, { only: ['child'] }));
+    expect(ds.map((d) => [d.code, d.file])).toEqual(expect.arrayContaining([[expect.any(String), shown(dir, 'variants/parent.yaml')]]));
+  });
+});
