@@ -71,19 +71,21 @@ export default wrapAssembly(await loading);`,
  * package writes its tries differently, bundling stops here rather than shipping it unchanged.
  */
 const TRIE = /^const (\$\w+\$var\$trie) = (new \(0, \$\w+\$unicodetrie\)\(.*\));$/gm;
+const TRIE_FILES = { 'unicode-properties': 1, fontkit: 3 };
+const rewritten = new Set();
 const lazyTries = {
   name: 'lazy-unicode-tries',
   setup(b) {
-    const expected = { 'unicode-properties/dist/module.mjs': 1, 'fontkit/dist/module.mjs': 3 };
-    b.onLoad({ filter: /node_modules\/(unicode-properties|fontkit)\/dist\/module\.mjs$/ }, (args) => {
+    b.onLoad({ filter: /node_modules[\\/](unicode-properties|fontkit)[\\/]dist[\\/]module\.mjs$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       let count = 0;
       const contents = source.replace(TRIE, (_, name, make) => {
         count++;
         return `const ${name} = __kasuharaLazyTrie(() => ${make});`;
       });
-      const want = Object.entries(expected).find(([tail]) => args.path.endsWith(tail))?.[1];
-      if (count !== want) throw new Error(`lazy-unicode-tries: expected ${want} tries in ${args.path}, found ${count}`);
+      const pkg = /(unicode-properties|fontkit)[\\/]dist[\\/]module\.mjs$/.exec(args.path)[1];
+      if (count !== TRIE_FILES[pkg]) throw new Error(`lazy-unicode-tries: expected ${TRIE_FILES[pkg]} tries in ${args.path}, found ${count}`);
+      rewritten.add(pkg);
       const helper = 'function __kasuharaLazyTrie(make) { let trie; return { get(codePoint) { return (trie ??= make()).get(codePoint); } }; }\n';
       return { contents: helper + contents, loader: 'js' };
     });
@@ -122,6 +124,11 @@ const result = await build({
   write: false,
   logLevel: 'warning',
 });
+
+// The packages may have moved their ES build: then the plugin above never ran.
+for (const pkg of Object.keys(TRIE_FILES)) {
+  if (!rewritten.has(pkg)) throw new Error(`lazy-unicode-tries: ${pkg}/dist/module.mjs was not bundled; update scripts/bundle.mjs`);
+}
 
 // A CLI may be running the previous bundle (a build in another terminal, a test): the new
 // chunks are written beside the old ones (their names are content hashes), then the entry

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { isVariantText } from '../content/variants-read.js';
 import { BUNDLE_ID_FILE, BUNDLE_PREFIX, BUNDLED, CODE_DIR, PROJECT_ROOT } from '../paths.js';
 
 export const MANIFEST = '.kasuhara-cache.json';
@@ -181,7 +182,7 @@ export class CacheKeys {
    */
   document(parts: { contentDir: string; inputs?: readonly string[]; job: unknown; env: NodeJS.ProcessEnv }): string {
     let shared = this.contents.get(parts.contentDir);
-    if (shared === undefined) this.contents.set(parts.contentDir, (shared = hashTree(parts.contentDir, (_, rel) => VARIANT_TEXT.test(rel))));
+    if (shared === undefined) this.contents.set(parts.contentDir, (shared = hashTree(parts.contentDir, (_, rel) => isVariantText(rel))));
     const own = (parts.inputs ?? []).map((file) => `${relative(parts.contentDir, file)}:${this.fileHash(file)}`);
     return sha256(JSON.stringify([this.projectInputs(), shared, own, parts.job, parts.env.SOURCE_DATE_EPOCH ?? '']));
   }
@@ -196,8 +197,6 @@ export class CacheKeys {
   }
 }
 
-/** Text files of variants/ and i18n/: each counts only for the variants that read it. */
-const VARIANT_TEXT = /^(variants|i18n)\/.*\.(ya?ml|md)$/i;
 
 export function toolVersion(): string {
   return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

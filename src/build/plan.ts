@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserInputError, userError, type DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
-import { displayPath, loadVariants, selectVariants, variantNames, type Content, type VariantSelection } from '../content/index.js';
+import { displayPath, loadVariants, pickVariants, selectVariants, variantLabels, type Content, type VariantSelection } from '../content/index.js';
 import { jobsFor, type BuildJob } from './products.js';
 
 export interface BuildRequest {
@@ -65,11 +65,11 @@ export async function planJobs(request: BuildRequest, bag: DiagnosticBag): Promi
   const outRoot = resolve(request.cwd, request.outDir ?? 'output');
   const planned: PlannedJob[] = [];
   const orgs: Content[][] = [];
-  // Only what is asked for is resolved (with its translations): the base alone by default. A
-  // name no folder knows resolves everything, so that selectVariants can list what there is.
-  const wanted = request.variants === 'all' ? undefined : (request.variants ?? []);
-  const known = new Set(dirs.flatMap((d) => variantNames(d)));
-  const only = wanted?.every((w) => known.has(w)) ? wanted : undefined;
+  // Only what is asked for is read and resolved (with its translations): the base alone by
+  // default. The names are checked against the files first, so a mistyped --variant is
+  // reported as such, whatever is wrong in the files it did not name.
+  const only = request.variants === 'all' ? undefined : (request.variants ?? []);
+  if (only) pickVariants(dirs.flatMap(variantLabels), only);
   for (const dir of dirs) orgs.push(await loadVariants(dir, { cwd: request.cwd, ...(only ? { only } : {}) }));
   const selected = selectVariants(orgs, request.variants);
   // --product names a product of any selected variant (a ward may drop the policy, say).

@@ -8,6 +8,6 @@ export { outputFileName, type Organisation, type Poster, type PosterIcon, type P
 export type { PressRelease, PressReleaseContact, PressReleaseSection } from './press-release-schema.js';
 export { editDistance, suggest } from '../diagnostics/suggest.js';
 export { type SourceMap } from './yaml-source.js';
-export { loadVariants, variantNames, VARIANTS_DIR, type VariantInfo, type VariantLoadOptions } from './variants.js';
+export { loadVariants, variantLabels, VARIANTS_DIR, type VariantInfo, type VariantLoadOptions } from './variants.js';
 export { LANGUAGES, LANGUAGE_IDS, type LanguageId } from './variants-languages.js';
-export { selectVariants, type VariantSelection } from './variants-select.js';
+export { pickVariants, selectVariants, type VariantLabel, type VariantSelection } from './variants-select.js';

@@ -33,6 +33,23 @@ export interface VariantFiles {
 const YAML_NAME = /^(.+)\.ya?ml$/i;
 const GOOD_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
+/** The variant names of a folder's files (`kita` for kita.yaml): YAML files with a usable name. */
+export function variantFileNames(files: readonly string[], baseId: string): string[] {
+  return files.flatMap((f) => {
+    const short = YAML_NAME.exec(f)?.[1];
+    return short && GOOD_NAME.test(short) && short !== baseId ? [short] : [];
+  });
+}
+
+/**
+ * A text file of variants/ or i18n/ (`rel`: relative to the organisation's folder, with "/"):
+ * it matters only to the variants that read it (VariantInfo.inputs), for the build cache and
+ * for the dev server alike. Any other file of the folder matters to every variant.
+ */
+export function isVariantText(rel: string): boolean {
+  return /^(variants|i18n)\/.*\.(ya?ml|md)$/i.test(rel);
+}
+
 export async function readVariantFiles(
   vdir: string,
   baseId: string,
@@ -41,10 +58,7 @@ export async function readVariantFiles(
   only: readonly string[] | undefined,
 ): Promise<VariantFiles> {
   const files = (await readdir(vdir)).sort();
-  const fileOf = new Map(files.flatMap((f): [string, string][] => {
-    const short = YAML_NAME.exec(f)?.[1];
-    return short && GOOD_NAME.test(short) && short !== baseId ? [[short, f]] : [];
-  }));
+  const fileOf = new Map(files.flatMap((f): [string, string][] => variantFileNames([f], baseId).map((short) => [short, f])));
   const read = new Map<string, Parsed>();
   const parse = (f: string, text: string): void => {
     const short = YAML_NAME.exec(f)![1]!;
@@ -85,7 +99,8 @@ export async function readVariantFiles(
 function parentsOf(v: Parsed | undefined, baseId: string): string[] {
   if (!v) return [];
   const refs = typeof v.value.extends === 'string' ? [v.value.extends] : v.value.extends;
-  // `okayama-kita` names kita.yaml, unless a file is itself called okayama-kita.yaml.
+  // `okayama-kita` names kita.yaml, or (when there is none) a file called okayama-kita.yaml:
+  // both are read, and resolving picks as it always does.
   return refs.filter((r) => r !== baseId).flatMap((r) => (r.startsWith(`${baseId}-`) ? [r, r.slice(baseId.length + 1)] : [r]));
 }
 

@@ -9,21 +9,28 @@ import type { Content } from './load.js';
 
 export type VariantSelection = readonly string[] | 'all' | undefined;
 
-/** `orgs`: each organisation's variants, base first (as loadVariants returns them). */
-export function selectVariants(orgs: readonly (readonly Content[])[], wanted: VariantSelection): Content[] {
-  if (wanted === undefined) return orgs.map((o) => o[0]!);
-  const all = orgs.flat();
-  if (wanted === 'all') return all;
-  const picked = new Set<Content>();
+/** What a `--variant` name is matched against. */
+export interface VariantLabel {
+  id: string;
+  name: string;
+}
+
+/**
+ * The labels `wanted` names, in the order given; a name that matches none, or several
+ * organisations' variants by its short name, is an error listing every id.
+ */
+export function pickVariants<T extends VariantLabel>(labels: readonly T[], wanted: readonly string[]): Set<T> {
+  const picked = new Set<T>();
   for (const w of wanted) {
-    const exact = all.filter((c) => c.variant?.id === w);
-    const byName = exact.length > 0 ? exact : all.filter((c) => c.variant?.name === w);
+    const exact = labels.filter((l) => l.id === w);
+    const byName = exact.length > 0 ? exact : labels.filter((l) => l.name === w);
     if (byName.length === 1 || (byName.length > 1 && exact.length > 0)) {
-      byName.forEach((c) => picked.add(c));
+      byName.forEach((l) => picked.add(l));
       continue;
     }
-    const ids = all.map((c) => c.variant?.id ?? '');
-    const guess = suggest(w, ids);
+    const ids = labels.map((l) => l.id);
+    // A short name is compared with the short names (kitta → kita), an id with the ids.
+    const guess = suggest(w, [...ids, ...labels.map((l) => l.name)]);
     throw userError({
       code: 'build/unknown-variant',
       message: byName.length > 1
@@ -35,6 +42,16 @@ export function selectVariants(orgs: readonly (readonly Content[])[], wanted: Va
       },
     });
   }
+  return picked;
+}
+
+/** `orgs`: each organisation's variants, base first (as loadVariants returns them). */
+export function selectVariants(orgs: readonly (readonly Content[])[], wanted: VariantSelection): Content[] {
+  if (wanted === undefined) return orgs.map((o) => o[0]!);
+  const all = orgs.flat();
+  if (wanted === 'all') return all;
+  const labelled = all.map((c) => ({ id: c.variant?.id ?? '', name: c.variant?.name ?? '', content: c }));
+  const picked = new Set([...pickVariants(labelled, wanted)].map((l) => l.content));
   // In the order of the folders and files, whatever the order of the options.
   return all.filter((c) => picked.has(c));
 }

@@ -18,7 +18,8 @@ import { translatedPosterSchema } from './schema.js';
 import { validateYaml } from './validate.js';
 import { BASE_LANGUAGE, LANGUAGES, type LanguageId } from './variants-languages.js';
 import { emptyPatch, findConflicts, mergePatches, mergeTrees, showValue, WholeFile, displayPath as fieldPath, type Patch, type Tree } from './variants-merge.js';
-import { readVariantFiles, type Parsed } from './variants-read.js';
+import { readVariantFiles, variantFileNames, type Parsed } from './variants-read.js';
+import type { VariantLabel } from './variants-select.js';
 import { resolveVariant, type VariantInfo } from './variants-resolve.js';
 import { positionAt, sourceMap } from './yaml-source.js';
 import { applyReviewedReadings, readingsFileFor } from '../furigana/readings.js';
@@ -57,7 +58,7 @@ export async function loadVariants(dir: string, options: VariantLoadOptions = {}
 
   const bag = new DiagnosticBag();
   const shown = (p: string) => displayPath(p, base.cwd);
-  const { parsed, names: variantFileNames } = await readVariantFiles(vdir, baseId, shown, bag, options.only);
+  const { parsed, names: fileNames } = await readVariantFiles(vdir, baseId, shown, bag, options.only);
 
   const baseTree: Tree = {
     organisation: yaml.organisation,
@@ -90,9 +91,14 @@ export async function loadVariants(dir: string, options: VariantLoadOptions = {}
         ok = false;
         continue;
       }
+      // A parent whose file has mistakes of its own: those are reported, not "no such variant".
+      if (!parsed.has(target) && fileNames.includes(target)) {
+        ok = false;
+        continue;
+      }
       if (!parsed.has(target)) {
-        const guess = suggest(ref, [baseId, ...variantFileNames]);
-        bag.error({ ...at, code: 'variant/unknown-parent', message: { ja: `extends に書いた「${ref}」というバリエーションはありません。`, en: `extends names "${ref}", which is not a variant.` }, hint: guess ? { ja: `「${guess}」のまちがいではありませんか？`, en: `Did you mean "${guess}"?` } : { ja: `使える名前: ${[baseId, ...variantFileNames].join(', ')}`, en: `Known names: ${[baseId, ...variantFileNames].join(', ')}` } });
+        const guess = suggest(ref, [baseId, ...fileNames]);
+        bag.error({ ...at, code: 'variant/unknown-parent', message: { ja: `extends に書いた「${ref}」というバリエーションはありません。`, en: `extends names "${ref}", which is not a variant.` }, hint: guess ? { ja: `「${guess}」のまちがいではありませんか？`, en: `Did you mean "${guess}"?` } : { ja: `使える名前: ${[baseId, ...fileNames].join(', ')}`, en: `Known names: ${[baseId, ...fileNames].join(', ')}` } });
         ok = false;
         continue;
       }
@@ -154,14 +160,14 @@ function wantedShorts(only: readonly string[] | undefined, baseId: string, parse
 }
 
 /**
- * The names a `--variant` may use for the folder's variants, without loading anything: the
- * base's id, and each variant file's name and id (`kita`, `okayama-kita`).
+ * What a `--variant` may name in the folder, without loading anything: the base, and each
+ * variant file by id and name (`okayama-kita`, `kita`).
  */
-export function variantNames(dir: string): string[] {
+export function variantLabels(dir: string): VariantLabel[] {
   const baseId = path.basename(path.resolve(dir));
   const vdir = path.join(dir, VARIANTS_DIR);
-  const shorts = existsSync(vdir) ? readdirSync(vdir).flatMap((n) => /^(.+)\.ya?ml$/i.exec(n)?.[1] ?? []) : [];
-  return [baseId, ...shorts.flatMap((s) => [s, `${baseId}-${s}`])];
+  const shorts = existsSync(vdir) ? variantFileNames(readdirSync(vdir), baseId) : [];
+  return [{ id: baseId, name: baseId }, ...shorts.map((s) => ({ id: `${baseId}-${s}`, name: s }))];
 }
 
 /** The resolved lang travels in the patch, so parents that disagree about it are a conflict. */

@@ -14,7 +14,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
-import { VARIANTS_DIR } from '../content/variants.js';
+import { isVariantText } from '../content/variants-read.js';
 
 export interface WatchRoots {
   /** Organisation folders (absolute). */
@@ -76,7 +76,10 @@ export function classifyChanges(paths: Iterable<string>, roots: WatchRoots): Imp
     if (org) {
       impact.orgDirs.add(org);
       const users = (roots.variants ?? []).filter((v) => v.orgDir === org && v.inputs.includes(file)).map((v) => v.id);
-      if (users.length === 0 && !(within(join(org, VARIANTS_DIR), file) && file !== join(org, VARIANTS_DIR))) baseChanged.add(org);
+      // As the build cache counts it: a text file of variants/ or i18n/ matters only to the
+      // variants that read it (none shown: the folder is reloaded, nothing is rebuilt); any
+      // other file, even one a variant names, to the base and every variant.
+      if (!isVariantText(relative(org, file).split(sep).join('/'))) baseChanged.add(org);
       else {
         const ids = impact.variantsOnly.get(org) ?? new Set<string>();
         users.forEach((id) => ids.add(id));

@@ -5,7 +5,7 @@
  */
 import { basename, resolve } from 'node:path';
 import { planJobs, type PlannedJob } from '../build/plan.js';
-import { selectVariants, variantNames, type Content, type VariantSelection } from '../content/index.js';
+import { pickVariants, variantLabels, type Content, type VariantSelection } from '../content/index.js';
 import { DiagnosticBag, isUserInputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /**
@@ -17,20 +17,13 @@ import { DiagnosticBag, isUserInputError, type Diagnostic } from '../diagnostics
 export function variantPicker(dirs: readonly string[], wanted: VariantSelection): (dir: string) => string[] {
   if (wanted === undefined) return () => [];
   if (wanted === 'all') return (dir) => variantIds(dir);
-  // selectVariants reads only `variant.id` and `variant.name`.
-  const stubs = dirs.map((dir) => [basename(dir), ...variantIds(dir)].map((id) => ({ dir, variant: { id, name: nameOf(dir, id) } })));
-  const picked = selectVariants(stubs as unknown as Content[][], wanted) as unknown as (typeof stubs)[number];
-  return (dir) => picked.filter((s) => s.dir === dir && s.variant.id !== basename(dir)).map((s) => s.variant.id);
+  const labels = dirs.flatMap((dir) => variantLabels(dir).map((l) => ({ ...l, dir })));
+  const picked = pickVariants(labels, wanted);
+  return (dir) => labels.filter((l) => picked.has(l) && l.dir === dir && l.id !== basename(resolve(dir))).map((l) => l.id);
 }
 
 function variantIds(dir: string): string[] {
-  const base = basename(resolve(dir));
-  return variantNames(dir).filter((n) => n.startsWith(`${base}-`));
-}
-
-function nameOf(dir: string, id: string): string {
-  const base = basename(dir);
-  return id === base ? base : id.slice(base.length + 1);
+  return variantLabels(dir).slice(1).map((l) => l.id);
 }
 
 /** One loaded unit: the base (variant id = the folder's name) or one variant. */

@@ -160,6 +160,13 @@ describe('a broken variant that the build does not ask for', () => {
     // Nor when another organisation's variant is asked for.
     const other = await buildAll({ cwd: REPO_ROOT, contentDirs: [content, MINIMAL_DIR], variants: ['minimal-org'], flavours: ['pdf'], outDir: dir(), env: {} });
     expect(new Set(pdfs(other).map((o) => o.file.split('/').slice(-2, -1)[0]))).toEqual(new Set(['minimal-org']));
+    // A mistyped name is reported as such, with a suggestion, whatever the files it did not name.
+    await expect(buildAll({ ...request, outDir: dir(), variants: ['kitta'], env: {} })).rejects.toThrow(/kitta/);
+    try {
+      await buildAll({ ...request, outDir: dir(), variants: ['kitta'], env: {} });
+    } catch (e) {
+      expect((e as { diagnostics: { code: string; hint: { en: string } }[] }).diagnostics[0]).toMatchObject({ code: 'build/unknown-variant', hint: { en: expect.stringContaining('Did you mean "kita"?') } });
+    }
     // Asked for, it is an error naming the file.
     await expect(buildAll({ ...request, outDir: dir(), variants: ['broken'], env: {} })).rejects.toThrow(/nowhere/);
   }, 120_000);

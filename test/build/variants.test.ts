@@ -117,11 +117,11 @@ describe('Chinese, Korean and Vietnamese posters (need the per-script fonts)', (
 describe('desk tents in every language', () => {
   // The message twice (one face upside down), and the assembly note in the variant's language.
   const EXPECTED: Record<string, string[]> = {
-    'okayama-en': ['Could that be “customer harassment”?', 'To assemble: fold outwards along the dotted lines', 'Okayama City'],
+    'okayama-en': ['Could that be “customer harassment”?', 'To assemble: fold back along the dotted marks', 'Okayama City'],
     'okayama-zh-hans': ['这也许就是“顾客骚扰”', '组装方法', '冈山市'],
     'okayama-zh-hant': ['這或許就是「顧客騷擾」', '組裝方法', '岡山市'],
     'okayama-ko': ['고객 갑질', '조립 방법', '오카야마시'],
-    'okayama-vi': ['quấy rối từ khách hàng', 'Cách gấp', 'Thành phố Okayama'],
+    'okayama-vi': ['quấy rối từ khách hàng', 'Cách lắp', 'Thành phố Okayama'],
     'okayama-easy-ja': ['カスタマー・ハラスメント', 'テープで とめます'],
   };
   let built: Built;

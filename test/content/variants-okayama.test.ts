@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LANGUAGE_IDS, loadContent, loadVariants, variantNames, type Content } from '../../src/content/index.js';
+import { LANGUAGE_IDS, loadContent, loadVariants, variantLabels, type Content } from '../../src/content/index.js';
 import { unmarkedKanji } from '../../src/furigana/markup.js';
 import { OKAYAMA } from './helpers.js';
 
@@ -42,7 +42,7 @@ describe('content/okayama variants', () => {
     const en = (await loadVariants(OKAYAMA, { only: ['en'] }))[1]!;
     expect(en).toEqual(byId('okayama-en'));
     expect(ids(await loadVariants(OKAYAMA, { only: ['kita', 'nowhere'] }))).toEqual(['okayama', 'okayama-kita']);
-    expect(variantNames(OKAYAMA)).toEqual(expect.arrayContaining(['okayama', 'kita', 'okayama-kita', 'zh-hans', 'okayama-zh-hans']));
+    expect(variantLabels(OKAYAMA)).toEqual(expect.arrayContaining([{ id: 'okayama', name: 'okayama' }, { id: 'okayama-kita', name: 'kita' }, { id: 'okayama-zh-hans', name: 'zh-hans' }]));
   });
 
   it('keeps the base exactly as the organisation folder describes it', async () => {

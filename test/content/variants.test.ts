@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadVariants, type Content } from '../../src/content/index.js';
+import { loadVariants, variantLabels, type Content } from '../../src/content/index.js';
 import { contentDir, diagnosticsOf, shown } from './helpers.js';
 
 /** minimal-org plus files made from the base id (the folder's name), e.g. variants/a.yaml. */
@@ -180,6 +180,8 @@ describe('a build that asks for some variants', () => {
       'variants/broken.yaml': 'extends: [unclosed\nstatus: draft\n',
       'variants/Bad Name.yaml': 'status: draft\n',
     }));
+    // A file that cannot be a variant is not offered as one.
+    expect(variantLabels(dir).map((l) => l.name)).toEqual([path.basename(dir), 'broken', 'desk', 'ward']);
     const desk = await loadVariants(dir, { only: ['desk'] });
     expect(desk.map((v) => v.variant!.name)).toEqual([path.basename(dir), 'desk']);
     // The ancestor was read and applied.
@@ -196,5 +198,7 @@ describe('a build that asks for some variants', () => {
     }));
     const ds = await diagnosticsOf(() => loadVariants(dir, { only: ['child'] }));
     expect(ds.map((d) => [d.code, d.file])).toEqual(expect.arrayContaining([[expect.any(String), shown(dir, 'variants/parent.yaml')]]));
+    // The parent's own mistake, not also "extends names parent, which is not a variant".
+    expect(ds.map((d) => d.code)).not.toContain('variant/unknown-parent');
   });
 });

@@ -50,6 +50,9 @@ describe('classifyChanges with variants', () => {
 
   it('sends a base file (with or without variant files) to every document of the organisation', () => {
     expect(classifyChanges([`${org}/poster.yaml`], roots).variantsOnly.has(org)).toBe(false);
+    // Even when a shown variant names the base's own file (files: { poster: poster.yaml }).
+    const naming = { ...roots, variants: [{ id: 'okayama-kita', orgDir: org, inputs: [`${org}/variants/kita.yaml`, `${org}/poster.yaml`] }] };
+    expect(classifyChanges([`${org}/poster.yaml`], naming).variantsOnly.has(org)).toBe(false);
     const both = classifyChanges([`${org}/variants/kita.yaml`, `${org}/organisation.yaml`], roots);
     expect([...both.orgDirs]).toEqual([org]);
     expect(both.variantsOnly.has(org)).toBe(false);
