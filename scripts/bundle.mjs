@@ -120,7 +120,6 @@ const result = await build({
   banner: { js: "import { createRequire as __kasuharaCreateRequire } from 'node:module'; const require = __kasuharaCreateRequire(import.meta.url);" },
   plugins: [lazyBrotli, yogaWithoutFetch, lazyTries],
   legalComments: 'eof', // keeps the packages' licence notices
-  metafile: true,
   write: false,
   logLevel: 'warning',
 });

@@ -197,7 +197,6 @@ export class CacheKeys {
   }
 }
 
-
 export function toolVersion(): string {
   return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }

@@ -24,8 +24,10 @@ export interface Parsed {
 }
 
 export interface VariantFiles {
-  /** The files read and valid, in name order. */
+  /** The files read and valid, in name order: those asked for and their ancestors. */
   parsed: Map<string, Parsed>;
+  /** Those asked for (all of `parsed` without a selection), in name order. */
+  wanted: string[];
   /** Every variant name in the folder (for suggestions), read or not. */
   names: string[];
 }
@@ -69,7 +71,8 @@ export async function readVariantFiles(
   // Reads start at once; each is awaited (and a read error thrown) in name order, after the
   // checks of the names before it, so the diagnostics come in file order.
   const readAll = async (names: readonly string[], check: boolean) => {
-    const texts = new Map(names.filter((f) => !check || [...fileOf.values()].includes(f)).map((f) => [f, readFile(path.join(vdir, f), 'utf8').catch((e: unknown) => e as Error)]));
+    const variantFiles = new Set(fileOf.values());
+    const texts = new Map(names.filter((f) => variantFiles.has(f)).map((f) => [f, readFile(path.join(vdir, f), 'utf8').catch((e: unknown) => e as Error)]));
     for (const f of names) {
       if (check) checkName(f, baseId, shown(path.join(vdir, f)), bag);
       const pending = texts.get(f);
@@ -80,11 +83,12 @@ export async function readVariantFiles(
     }
   };
 
+  const wanted = only === undefined ? [...fileOf.keys()] : [...fileOf.keys()].filter((s) => only.includes(s) || only.includes(`${baseId}-${s}`));
   if (only === undefined) {
     await readAll(files, true);
   } else {
     const seen = new Set<string>();
-    let next = [...fileOf.keys()].filter((s) => only.includes(s) || only.includes(`${baseId}-${s}`));
+    let next = wanted;
     while (next.length > 0) {
       next.forEach((s) => seen.add(s));
       await readAll(next.map((s) => fileOf.get(s)!), false);
@@ -92,7 +96,7 @@ export async function readVariantFiles(
     }
   }
   const parsed = new Map([...read].sort(([a], [b]) => (fileOf.get(a)! < fileOf.get(b)! ? -1 : 1)));
-  return { parsed, names: [...fileOf.keys()] };
+  return { parsed, wanted: wanted.filter((s) => parsed.has(s)), names: [...fileOf.keys()] };
 }
 
 /** The names a variant's `extends` gives, as variant file names (the base's is left out). */

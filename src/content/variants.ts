@@ -41,8 +41,8 @@ export interface VariantLoadOptions extends LoadOptions {
    * The variants a build asks for, by id or name (`okayama-kita` or `kita`); default: all.
    * Only these and their ancestors are read and resolved (variants-read.ts), with the
    * translations and readings they name: another variant's mistakes do not stop them. Names
-   * that match no file select nothing here: the caller reports them (plan.ts resolves
-   * everything first, so the message can list every variant).
+   * that match no file select nothing here: the caller reports them (plan.ts checks the names
+   * against variantLabels first).
    */
   only?: readonly string[];
 }
@@ -58,7 +58,7 @@ export async function loadVariants(dir: string, options: VariantLoadOptions = {}
 
   const bag = new DiagnosticBag();
   const shown = (p: string) => displayPath(p, base.cwd);
-  const { parsed, names: fileNames } = await readVariantFiles(vdir, baseId, shown, bag, options.only);
+  const { parsed, wanted, names: fileNames } = await readVariantFiles(vdir, baseId, shown, bag, options.only);
 
   const baseTree: Tree = {
     organisation: yaml.organisation,
@@ -137,7 +137,7 @@ export async function loadVariants(dir: string, options: VariantLoadOptions = {}
   };
 
   const variants: Content[] = [baseVariant];
-  for (const short of wantedShorts(options.only, baseId, parsed)) {
+  for (const short of wanted) {
     const r = await resolve(short, []);
     if (!r) continue;
     const v = parsed.get(short)!;
@@ -150,13 +150,6 @@ export async function loadVariants(dir: string, options: VariantLoadOptions = {}
   const shared = bag.items.filter((d) => d.severity === 'warning');
   for (const c of variants) c.warnings = [...c.warnings, ...shared];
   return variants;
-}
-
-/** The variant files to resolve, in name order: all, or those `only` names (by id or name). */
-function wantedShorts(only: readonly string[] | undefined, baseId: string, parsed: ReadonlyMap<string, Parsed>): string[] {
-  const all = [...parsed.keys()];
-  if (only === undefined) return all;
-  return all.filter((s) => only.includes(s) || only.includes(`${baseId}-${s}`));
 }
 
 /**

@@ -2,8 +2,8 @@
  * Which outputs a changed file affects, so the dev server rebuilds only those:
  *
  *   content/<org>/…              → that organisation's jobs (its content is loaded again)
- *   content/<org>/variants/…, or a file a shown variant names (translation, readings)
- *                                → only the variants made from it (still a reload)
+ *   content/<org>/variants/ or i18n/ YAML and Markdown (variants-read.ts isVariantText)
+ *                                → only the shown variants that read it (still a reload)
  *   templates/<name>.hbs         → the jobs whose product uses template <name>
  *   templates/partials/<p>.hbs   → the jobs whose template uses partial <p> (directly or through
  *                                  other partials); every job when that cannot be told
